@@ -1,0 +1,1 @@
+"""The Qt window of Logistic Regression Studio: thin widgets over ``core``."""

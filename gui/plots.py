@@ -1,0 +1,369 @@
+"""The two plots: the loss per epoch, and the fitted sigmoid over the data.
+
+Both follow pyqtgraph's scrollingPlots example for long live curves: a growing numpy buffer,
+``setClipToView(True)`` and peak downsampling, and at most one ``setData`` per refresh tick,
+however many epochs arrived, so the window never spends the GIL repainting per epoch.
+"""
+
+from __future__ import annotations
+
+import csv
+import math
+from pathlib import Path
+
+import numpy as np
+from PySide6.QtCore import QPointF, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QFont, QPalette
+from PySide6.QtWidgets import QWidget
+
+import pyqtgraph as pg  # noqa: I001  (PySide6 first, so pyqtgraph binds to it)
+from core.exact import ExactFit
+from core.model import LogisticModel
+
+REFRESH_MS = 100  # ten repaints a second at most: live to the eye, cheap for the GIL
+MAX_POINTS = 4000  # data points drawn on the curve plot (a sample of large data)
+
+
+def _theme(widget: pg.PlotWidget) -> tuple[QColor, QColor]:
+    pal = widget.palette()
+    bg = pal.color(QPalette.ColorRole.Base)
+    fg = pal.color(QPalette.ColorRole.Text)
+    widget.setBackground(bg)
+    for side in ("left", "bottom"):
+        axis = widget.getPlotItem().getAxis(side)
+        axis.setPen(fg)
+        axis.setTextPen(fg)
+        axis.enableAutoSIPrefix(False)  # "loss (x0.001)" confuses more than it helps
+    return bg, fg
+
+
+class LossPlot(pg.PlotWidget):
+    """Loss per epoch; every epoch is kept, drawing is throttled and downsampled."""
+
+    hovered = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("lossPlot")
+        _, fg = _theme(self)
+        item = self.getPlotItem()
+        item.setLabel("bottom", self.tr("Epoch"))
+        item.setLabel("left", self.tr("Loss (binary cross-entropy)"))
+        item.showGrid(x=True, y=True, alpha=0.2)
+        item.setClipToView(True)
+        item.setDownsampling(auto=True, mode="peak")
+        self.setMenuEnabled(True)
+        self._curve = item.plot(pen=pg.mkPen(QColor(31, 119, 180), width=2))
+        self._buf = np.empty(1024)
+        self._epochs = np.arange(1, 1025, dtype=np.float64)
+        self._n = 0
+        self._dirty = False
+        self._log = False
+        self._timer = QTimer(self)
+        self._timer.setInterval(REFRESH_MS)
+        self._timer.timeout.connect(self._on_refresh_timeout)
+        self._timer.start()
+        self.scene().sigMouseMoved.connect(self._on_mouse_moved)
+        self.setToolTip(
+            self.tr("Loss after each epoch. Scroll to zoom, drag to pan, right-click to export.")
+        )
+
+    def append(self, losses: np.ndarray) -> None:
+        """Add the losses of the next epochs (shown at the next refresh tick)."""
+        k = len(losses)
+        if self._n + k > len(self._buf):
+            cap = max(len(self._buf) * 2, self._n + k)
+            buf = np.empty(cap)
+            buf[: self._n] = self._buf[: self._n]
+            self._buf = buf
+            self._epochs = np.arange(1, cap + 1, dtype=np.float64)
+        self._buf[self._n : self._n + k] = losses
+        self._n += k
+        self._dirty = True
+
+    def clear_losses(self) -> None:
+        self._n = 0
+        self._curve.setData([], [])
+        self._dirty = False
+
+    def values(self) -> np.ndarray:
+        """Every loss so far, one per epoch (a copy)."""
+        return self._buf[: self._n].copy()
+
+    def drawn(self) -> tuple[np.ndarray, np.ndarray]:
+        """What the curve item holds (x = epoch, y = loss), after a refresh."""
+        self.refresh()
+        x, y = self._curve.getOriginalDataset()
+        if x is None or y is None:
+            return np.empty(0), np.empty(0)
+        return np.asarray(x), np.asarray(y)
+
+    def refresh(self) -> None:
+        if self._dirty:
+            self._curve.setData(self._epochs[: self._n], self._buf[: self._n])
+            self._dirty = False
+
+    def _on_refresh_timeout(self) -> None:
+        self.refresh()
+
+    def set_log_scale(self, on: bool) -> None:
+        self._log = on
+        self.getPlotItem().setLogMode(y=on)
+
+    def _on_mouse_moved(self, pos: QPointF) -> None:
+        if self._n == 0 or not self.sceneBoundingRect().contains(pos):
+            return
+        point = self.getPlotItem().vb.mapSceneToView(pos)
+        epoch = int(round(point.x()))
+        if 1 <= epoch <= self._n:
+            loss = self._buf[epoch - 1]
+            self.hovered.emit(
+                self.tr("Epoch {epoch}: loss {loss:.6f}").format(epoch=epoch, loss=loss)
+            )
+
+    def export(self, path: str) -> None:
+        """Write the curve to PNG, SVG or CSV, chosen by the file's suffix."""
+        suffix = Path(path).suffix.lower()
+        self.refresh()
+        if suffix == ".csv":
+            with open(path, "w", newline="", encoding="utf-8") as fh:
+                w = csv.writer(fh)
+                w.writerow(["epoch", "loss"])
+                w.writerows(zip(range(1, self._n + 1), self._buf[: self._n].tolist(), strict=True))
+            return
+        from pyqtgraph import exporters
+
+        exporter: exporters.Exporter
+        if suffix == ".svg":
+            exporter = exporters.SVGExporter(self.getPlotItem())
+        elif suffix == ".png":
+            exporter = exporters.ImageExporter(self.getPlotItem())
+        else:
+            raise ValueError(self.tr("Choose a .png, .svg or .csv file name."))
+        exporter.export(path)
+
+
+class CurvePlot(pg.PlotWidget):
+    """The data at 0 and 1, the fitted sigmoid, the threshold and the decision boundary."""
+
+    noteChanged = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("curvePlot")
+        _, fg = _theme(self)
+        item = self.getPlotItem()
+        item.showGrid(x=True, y=True, alpha=0.2)
+        item.setLabel("left", self.tr("Probability of passing"))
+        item.setYRange(-0.05, 1.05, padding=0)
+        item.addLegend(offset=(8, 8), labelTextColor=fg)
+        self._points = pg.ScatterPlotItem(
+            size=9, pen=pg.mkPen(None), brush=pg.mkBrush(214, 39, 40, 200), name=self.tr("data")
+        )
+        item.addItem(self._points)
+        self._fit = item.plot(pen=pg.mkPen(QColor(31, 119, 180), width=3), name=self.tr("model"))
+        self._exact = item.plot(
+            pen=pg.mkPen(QColor(44, 160, 44), width=2, style=Qt.PenStyle.DashLine),
+            name=self.tr("exact fit"),
+        )
+        self._threshold = pg.InfiniteLine(
+            pos=0.5, angle=0, pen=pg.mkPen(QColor(150, 150, 150), style=Qt.PenStyle.DotLine)
+        )
+        item.addItem(self._threshold)
+        self._boundary = pg.InfiniteLine(
+            angle=90,
+            pen=pg.mkPen(QColor(255, 127, 14), width=2),
+            label="",
+            labelOpts={"position": 0.85, "color": QColor(255, 127, 14), "fill": (0, 0, 0, 0)},
+        )
+        self._boundary.label.setFont(QFont(self.font().family(), 10, QFont.Weight.Bold))
+        self._boundary.setVisible(False)
+        item.addItem(self._boundary)
+        self._note_text = ""
+        self._x = np.zeros((0, 1))
+        self._y = np.zeros(0)
+        self._names: tuple[str, ...] = ("hours",)
+        self._model: LogisticModel | None = None
+        self._exact_fit: ExactFit | None = None
+        self._threshold_value = 0.5
+        self._boundary_value: float | None = None
+        self._pending = False
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(REFRESH_MS)
+        self._timer.timeout.connect(self._on_redraw_timeout)
+
+    # ---- inputs -------------------------------------------------------------------------
+    def set_data(self, features: np.ndarray, labels: np.ndarray, names: tuple[str, ...]) -> None:
+        """Show these rows (a fixed sample of at most MAX_POINTS when there are more)."""
+        n = len(labels)
+        keep = ~np.isnan(labels) & ~np.isnan(features).any(axis=1) if n else np.zeros(0, bool)
+        x, y = features[keep], labels[keep]
+        if len(y) > MAX_POINTS:
+            idx = np.random.default_rng(0).choice(len(y), MAX_POINTS, replace=False)
+            idx.sort()
+            x, y = x[idx], y[idx]
+        self._x, self._y, self._names = x, y, names
+        self._schedule()
+
+    def set_model(self, model: LogisticModel | None) -> None:
+        self._model = model
+        self._schedule()
+
+    def set_exact(self, fit: ExactFit | None) -> None:
+        self._exact_fit = fit
+        self._schedule()
+
+    def set_threshold(self, t: float) -> None:
+        self._threshold_value = t
+        self._threshold.setPos(t)
+        self._schedule()
+
+    def boundary(self) -> float | None:
+        """The decision boundary drawn now (one feature), or None."""
+        self.redraw()
+        return self._boundary_value
+
+    def boundary_label(self) -> str:
+        self.redraw()
+        return str(self._boundary.label.toPlainText()) if self._boundary.isVisible() else ""
+
+    def note(self) -> str:
+        self.redraw()
+        return self._note_text
+
+    def model_curve(self) -> tuple[np.ndarray, np.ndarray]:
+        self.redraw()
+        x, y = self._fit.getData()
+        return (np.asarray(x), np.asarray(y)) if x is not None else (np.empty(0), np.empty(0))
+
+    def exact_curve(self) -> tuple[np.ndarray, np.ndarray]:
+        self.redraw()
+        x, y = self._exact.getData()
+        return (np.asarray(x), np.asarray(y)) if x is not None else (np.empty(0), np.empty(0))
+
+    # ---- drawing ------------------------------------------------------------------------
+    def _schedule(self) -> None:
+        self._pending = True
+        if not self._timer.isActive():
+            self._timer.start()
+
+    def _on_redraw_timeout(self) -> None:
+        self.redraw()
+
+    def redraw(self) -> None:
+        if not self._pending:
+            return
+        self._pending = False
+        one = self._x.shape[1] == 1 if self._x.ndim == 2 else True
+        if one:
+            self._draw_one_feature()
+        else:
+            self._draw_score()
+
+    def _grid(self) -> np.ndarray:
+        if len(self._x):
+            lo, hi = float(self._x[:, 0].min()), float(self._x[:, 0].max())
+        else:
+            lo, hi = 0.0, 1.0
+        span = hi - lo or max(abs(hi), 1.0)
+        lo, hi = lo - 0.6 * span, hi + 0.6 * span
+        b = self._boundary_value
+        if b is not None and math.isfinite(b) and lo - 2 * span < b < hi + 2 * span:
+            lo, hi = min(lo, b - 0.2 * span), max(hi, b + 0.2 * span)
+        return np.linspace(lo, hi, 400)
+
+    def _set_note(self, text: str) -> None:
+        if text != self._note_text:
+            self._note_text = text
+            self.noteChanged.emit(text)
+
+    def _draw_one_feature(self) -> None:
+        item = self.getPlotItem()
+        name = self._names[0] if self._names else "x"
+        item.setLabel("bottom", self.tr("Hours studied") if name == "hours" else name)
+        self._points.setData(self._x[:, 0] if len(self._x) else [], self._y)
+        model, t = self._model, self._threshold_value
+        self._boundary_value = None
+        if model is not None and model.n_features == 1:
+            self._boundary_value = model.decision_boundary(t)
+        grid = self._grid()
+        if model is not None and model.n_features == 1 and model.finite:
+            self._fit.setData(grid, model.probability_fast(grid.reshape(-1, 1)))
+        else:
+            self._fit.setData([], [])
+        b = self._boundary_value
+        if b is not None and math.isfinite(b):
+            self._boundary.setPos(b)
+            unit = self.tr("hours") if name == "hours" else name
+            self._boundary.label.setFormat(
+                self.tr("about {value} {unit} needed to pass").format(
+                    value=_short(b), unit=unit
+                )
+            )
+            self._boundary.setVisible(True)
+        else:
+            self._boundary.setVisible(False)
+        self._draw_exact(grid)
+        item.setXRange(float(grid[0]), float(grid[-1]), padding=0.02)
+
+    def _draw_exact(self, grid: np.ndarray) -> None:
+        fit = self._exact_fit
+        note = ""
+        if fit is None:
+            self._exact.setData([], [])
+        elif fit.finite and len(fit.weights) == self._x.shape[1]:
+            if self._x.shape[1] == 1:
+                self._exact.setData(grid, fit.probability(grid.reshape(-1, 1)))
+            else:
+                self._exact.setData([], [])
+            if fit.l2_C is not None and fit.separation != "none":
+                note = self.tr(
+                    "The data are {kind} separable, so no finite exact fit exists: the "
+                    "likelihood keeps rising as the curve gets steeper, which is why SGD never "
+                    "settles. Dashed: the L2-penalised fit (C = {c:g})."
+                ).format(kind=fit.separation.replace("-", " "), c=fit.l2_C)
+            elif fit.l2_C is not None:
+                note = self.tr("Dashed: the L2-penalised exact fit (C = {c:g}).").format(c=fit.l2_C)
+            else:
+                note = self.tr("Dashed: the exact maximum-likelihood fit.")
+        else:
+            self._exact.setData([], [])
+            note = self.tr("No exact fit: {why}").format(why=fit.message)
+        self._set_note(note)
+
+    def _draw_score(self) -> None:
+        item = self.getPlotItem()
+        item.setLabel("bottom", self.tr("Score w·x + b"))
+        model = self._model
+        self._boundary_value = None
+        if model is None or not model.finite or model.n_features != self._x.shape[1]:
+            self._points.setData([], [])
+            self._fit.setData([], [])
+            self._boundary.setVisible(False)
+            self._exact.setData([], [])
+            self._set_note(self.tr("Train the model to see the data against its score."))
+            return
+        score = self._x @ np.asarray(model.weights) + model.bias
+        self._points.setData(score, self._y)
+        lo, hi = (float(score.min()), float(score.max())) if len(score) else (-6.0, 6.0)
+        lo, hi = min(lo, -6.0), max(hi, 6.0)
+        grid = np.linspace(lo, hi, 400)
+        self._fit.setData(grid, 1.0 / (1.0 + np.exp(-grid)))
+        t = self._threshold_value
+        z = math.log(t / (1 - t))
+        self._boundary.setPos(z)
+        self._boundary.label.setFormat(self.tr("score {z} ⇒ p = {t:g}").format(z=_short(z), t=t))
+        self._boundary.setVisible(True)
+        self._exact.setData([], [])
+        self._set_note(self.tr("{d} features: probability against the model's score.").format(
+            d=model.n_features
+        ))
+        item.setXRange(lo, hi, padding=0.02)
+
+
+def _short(v: float) -> str:
+    """A value for a label: 2.5, 2.43, 1.2e+06."""
+    if v != 0 and (abs(v) >= 1e5 or abs(v) < 1e-3):
+        return f"{v:.3g}"
+    return f"{v:.2f}".rstrip("0").rstrip(".")

@@ -1,0 +1,189 @@
+"""Background work for the window: training and CSV import, each a QObject in a QThread.
+
+The wiring is superqt's: ``started → run``, ``finished → thread.quit``, and on close
+request stop, ``quit()``, ``wait()``; never ``terminate()``. Results cross threads as plain
+numbers and numpy arrays, never tensors. Losses are batched: one signal at most every
+``EMIT_INTERVAL`` seconds plus a final flush, and none is ever dropped.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+import traceback
+import weakref
+from dataclasses import dataclass
+
+import numpy as np
+from PySide6.QtCore import QObject, QThread, Signal, Slot
+
+from core.data import DataError, Dataset, ImportCancelled, read_csv
+from core.model import LogisticModel
+from core.training import Trainer, TrainingConfig, TrainingDiverged, TrainingError
+
+EMIT_INTERVAL = 0.04
+
+# Every thread this module starts, so tests can fail when one is left running.
+_THREADS: weakref.WeakSet[QThread] = weakref.WeakSet()
+
+
+def running_threads() -> list[QThread]:
+    """QThreads started by the app that are still running."""
+    out = []
+    for t in list(_THREADS):
+        try:
+            if t.isRunning():
+                out.append(t)
+        except RuntimeError:  # the C++ object is already gone
+            continue
+    return out
+
+
+def start_in_thread(worker: QObject, name: str) -> QThread:
+    """Move ``worker`` to a new QThread wired the standard way, and start it."""
+    thread = QThread()
+    thread.setObjectName(name)
+    worker.moveToThread(thread)
+    thread.started.connect(worker.run)  # type: ignore[attr-defined]
+    worker.finished.connect(thread.quit)  # type: ignore[attr-defined]
+    _THREADS.add(thread)
+    thread.start()
+    return thread
+
+
+@dataclass(frozen=True)
+class LossBatch:
+    """Losses of consecutive epochs ``first_epoch …`` and the model after the last of them."""
+
+    first_epoch: int
+    losses: np.ndarray
+    model: LogisticModel
+    elapsed: float
+
+
+class TrainingWorker(QObject):
+    """Runs core's training generator; pausable, stoppable, never drops a loss."""
+
+    trainingStarted = Signal(object, int)  # initial LogisticModel, seed used
+    lossesReported = Signal(object)  # LossBatch
+    trainingFailed = Signal(str, object)  # message, last good LogisticModel or None
+    finished = Signal(str)  # "done" | "stopped" | "failed"
+
+    def __init__(
+        self,
+        features: np.ndarray,
+        labels: np.ndarray,
+        config: TrainingConfig,
+        feature_names: tuple[str, ...],
+    ) -> None:
+        super().__init__()
+        self._features = features
+        self._labels = labels
+        self._config = config
+        self._names = feature_names
+        self._stop = threading.Event()
+        self._running = threading.Event()
+        self._running.set()
+
+    def request_stop(self) -> None:
+        """Ask the run to end after the current epoch (thread-safe)."""
+        self._stop.set()
+        self._running.set()  # a paused run must wake to see the stop
+
+    def pause(self) -> None:
+        self._running.clear()
+
+    def resume(self) -> None:
+        self._running.set()
+
+    @property
+    def paused(self) -> bool:
+        return not self._running.is_set()
+
+    @Slot()
+    def run(self) -> None:
+        outcome = "failed"
+        try:
+            outcome = self._train()
+        except TrainingError as exc:
+            self.trainingFailed.emit(str(exc), None)
+        except Exception as exc:  # report, never kill the thread silently
+            traceback.print_exc()
+            self.trainingFailed.emit(f"{type(exc).__name__}: {exc}", None)
+        finally:
+            self.finished.emit(outcome)
+
+    def _train(self) -> str:
+        trainer = Trainer(self._features, self._labels, self._config, self._names)
+        self.trainingStarted.emit(trainer.initial_model, trainer.seed)
+        buf: list[float] = []
+        first = 1
+        t0 = time.perf_counter()
+        last_emit = t0
+
+        def flush() -> None:
+            nonlocal buf, first
+            if buf:
+                batch = LossBatch(
+                    first, np.asarray(buf), trainer.model, time.perf_counter() - t0
+                )
+                self.lossesReported.emit(batch)
+                first += len(buf)
+                buf = []
+
+        try:
+            for loss in trainer.epochs(self._stop):
+                buf.append(loss)
+                if not self._running.is_set():
+                    flush()
+                    paused_at = time.perf_counter()
+                    self._running.wait()
+                    t0 += time.perf_counter() - paused_at
+                now = time.perf_counter()
+                if now - last_emit >= EMIT_INTERVAL:
+                    flush()
+                    last_emit = now
+        except TrainingDiverged as exc:
+            flush()
+            self.trainingFailed.emit(str(exc), exc.model)
+            return "failed"
+        flush()
+        return "stopped" if self._stop.is_set() else "done"
+
+
+class ImportWorker(QObject):
+    """Reads a CSV file off the GUI thread, with progress and cancel."""
+
+    progressed = Signal(float)
+    imported = Signal(object)  # Dataset
+    importFailed = Signal(str)
+    finished = Signal(str)
+
+    def __init__(self, path: str) -> None:
+        super().__init__()
+        self.path = path
+        self._cancel = threading.Event()
+
+    def cancel(self) -> None:
+        self._cancel.set()
+
+    def request_stop(self) -> None:
+        self._cancel.set()
+
+    @Slot()
+    def run(self) -> None:
+        outcome = "failed"
+        try:
+            ds: Dataset = read_csv(self.path, progress=self.progressed.emit, cancel=self._cancel)
+        except ImportCancelled:
+            outcome = "stopped"
+        except DataError as exc:
+            self.importFailed.emit(str(exc))
+        except Exception as exc:
+            traceback.print_exc()
+            self.importFailed.emit(f"{type(exc).__name__}: {exc}")
+        else:
+            self.imported.emit(ds)
+            outcome = "done"
+        finally:
+            self.finished.emit(outcome)

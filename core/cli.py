@@ -206,7 +206,9 @@ def _fit_exact(args: argparse.Namespace, out: TextIO) -> int:
     return 0
 
 
-def _print_predictions(model: LogisticModel, rows: np.ndarray, threshold: float, out: TextIO) -> None:
+def _print_predictions(
+    model: LogisticModel, rows: np.ndarray, threshold: float, out: TextIO
+) -> None:
     probs = model.probability(rows)
     pct = f"{threshold * 100:g}%"
     print(f"\nLet's predict the hours need to score above {pct}\n{SEED_RULE}", file=out)
@@ -236,9 +238,7 @@ def _print_boundary(
         print(f"Decision boundary: {boundary:.4f} hours (probability {threshold:g})", file=out)
 
 
-def _predictions(
-    model: LogisticModel, rows: np.ndarray, threshold: float
-) -> list[dict[str, Any]]:
+def _predictions(model: LogisticModel, rows: np.ndarray, threshold: float) -> list[dict[str, Any]]:
     if rows.size == 0:
         return []
     probs = model.probability(rows)

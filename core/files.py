@@ -100,18 +100,16 @@ def _load(path: str | os.PathLike[str], expected: str, what: str) -> dict[str, A
     if fmt != expected:
         other = {MODEL_FORMAT: "model", PROJECT_FORMAT: "project"}.get(str(fmt))
         hint = f" (it is a {other} file)" if other else ""
-        raise FileFormatError(
-            f"{p.name} is not a Logistic Regression Studio {what} file{hint}."
-        )
+        raise FileFormatError(f"{p.name} is not a Logistic Regression Studio {what} file{hint}.")
     version = data.get("version")
     if not isinstance(version, int) or isinstance(version, bool) or version < 1:
         raise FileFormatError(f"{p.name} has no valid format version.")
     if version > FILE_VERSION:
         saved_by = data.get("app_version", "a newer version")
         raise FileFormatError(
-            f"{p.name} was saved by Logistic Regression Studio {saved_by} (file format "
-            f"{version}); this version ({__version__}) reads format {FILE_VERSION}. "
-            "Please update the app to open it."
+            f"{p.name} was saved by a newer version, Logistic Regression Studio {saved_by} "
+            f"(file format {version}); this version ({__version__}) reads format "
+            f"{FILE_VERSION}. Please update the app to open it."
         )
     return data
 

@@ -165,7 +165,9 @@ class TrainingConfig:
         return config
 
 
-def to_float32_tensors(features: np.ndarray, labels: np.ndarray) -> tuple[torch.Tensor, torch.Tensor]:
+def to_float32_tensors(
+    features: np.ndarray, labels: np.ndarray
+) -> tuple[torch.Tensor, torch.Tensor]:
     """Convert data to the seed's float32 tensors, refusing values float32 cannot hold."""
     import torch
 

@@ -193,17 +193,29 @@ class MainWindow(QMainWindow):
         # ---- left: data and training
         self.table = DataTableView(self.table_model)
         self.table.horizontalHeader().sectionDoubleClicked.connect(self._on_header_double_clicked)
-        self.add_row_button = self._button("addRowButton", self.tr("Add row"),
-                                           self.tr("Add an empty row at the end (Insert key inserts above)."))
+        self.add_row_button = self._button(
+            "addRowButton",
+            self.tr("Add row"),
+            self.tr("Add an empty row at the end (Insert key inserts above)."),
+        )
         self.add_row_button.clicked.connect(self._on_add_row_clicked)
-        self.remove_row_button = self._button("removeRowButton", self.tr("Delete rows"),
-                                              self.tr("Delete the selected rows (Delete key)."))
+        self.remove_row_button = self._button(
+            "removeRowButton",
+            self.tr("Delete rows"),
+            self.tr("Delete the selected rows (Delete key)."),
+        )
         self.remove_row_button.clicked.connect(self.table.delete_rows)
-        self.add_column_button = self._button("addColumnButton", self.tr("Add feature"),
-                                              self.tr("Add another input variable (feature column)."))
+        self.add_column_button = self._button(
+            "addColumnButton",
+            self.tr("Add feature"),
+            self.tr("Add another input variable (feature column)."),
+        )
         self.add_column_button.clicked.connect(self._on_add_column_clicked)
-        self.remove_column_button = self._button("removeColumnButton", self.tr("Remove feature"),
-                                                 self.tr("Remove the selected feature column."))
+        self.remove_column_button = self._button(
+            "removeColumnButton",
+            self.tr("Remove feature"),
+            self.tr("Remove the selected feature column."),
+        )
         self.remove_column_button.clicked.connect(self._on_remove_column_clicked)
         self.data_message = QLabel()
         self.data_message.setObjectName("dataMessage")
@@ -227,34 +239,75 @@ class MainWindow(QMainWindow):
         self.epochs_input.setRange(1, MAX_EPOCHS)
         self.epochs_input.setValue(1000)
         self.epochs_input.setGroupSeparatorShown(True)
-        self.epochs_input.setToolTip(self.tr("How many times training passes over all the data (the post: 1000)."))
-        self.lr_input = self._line("learningRateInput", "0.01",
-                                   self.tr("How big a step each update takes: too small is slow, too large diverges (the post: 0.01)."))
+        self.epochs_input.setToolTip(
+            self.tr("How many times training passes over all the data (the post: 1000).")
+        )
+        self.lr_input = self._line(
+            "learningRateInput",
+            "0.01",
+            self.tr(
+                "How big a step each update takes: too small is slow, too large diverges (the post: 0.01)."
+            ),
+        )
         self.optimizer_input = QComboBox()
         self.optimizer_input.setObjectName("optimizerInput")
         self.optimizer_input.addItem(self.tr("SGD (as in the post)"), "sgd")
         self.optimizer_input.addItem(self.tr("Adam"), "adam")
-        self.optimizer_input.setToolTip(self.tr("SGD follows the gradient with a fixed step; Adam adapts the step for each parameter."))
-        self.wd_input = self._line("weightDecayInput", "0",
-                                   self.tr("L2 weight decay: pulls the weight and the bias toward 0 each step (0 = none, as in the post)."))
+        self.optimizer_input.setToolTip(
+            self.tr(
+                "SGD follows the gradient with a fixed step; Adam adapts the step for each parameter."
+            )
+        )
+        self.wd_input = self._line(
+            "weightDecayInput",
+            "0",
+            self.tr(
+                "L2 weight decay: pulls the weight and the bias toward 0 each step (0 = none, as in the post)."
+            ),
+        )
         self.batch_input = QSpinBox()
         self.batch_input.setObjectName("batchSizeInput")
         self.batch_input.setRange(0, 2_000_000_000)
         self.batch_input.setSpecialValueText(self.tr("Full batch"))
         self.batch_input.setValue(0)
         self.batch_input.setGroupSeparatorShown(True)
-        self.batch_input.setToolTip(self.tr("Rows per update. Full batch uses every row each step, as the post does."))
-        self.seed_input = self._line("seedInput", "", self.tr("Random seed for the initial weight and bias and the shuffling; empty picks one and shows it."))
+        self.batch_input.setToolTip(
+            self.tr("Rows per update. Full batch uses every row each step, as the post does.")
+        )
+        self.seed_input = self._line(
+            "seedInput",
+            "",
+            self.tr(
+                "Random seed for the initial weight and bias and the shuffling; empty picks one and shows it."
+            ),
+        )
         self.seed_input.setPlaceholderText(self.tr("random"))
-        self.init_weight_input = self._line("initWeightInput", "", self.tr("Starting weights, one per feature, comma-separated; empty means random from the seed."))
+        self.init_weight_input = self._line(
+            "initWeightInput",
+            "",
+            self.tr(
+                "Starting weights, one per feature, comma-separated; empty means random from the seed."
+            ),
+        )
         self.init_weight_input.setPlaceholderText(self.tr("random from the seed"))
-        self.init_bias_input = self._line("initBiasInput", "", self.tr("Starting bias; empty means random from the seed."))
+        self.init_bias_input = self._line(
+            "initBiasInput", "", self.tr("Starting bias; empty means random from the seed.")
+        )
         self.init_bias_input.setPlaceholderText(self.tr("random from the seed"))
         self.fast_input = QCheckBox(self.tr("Fast path (closed-form gradient)"))
         self.fast_input.setObjectName("fastPathInput")
-        self.fast_input.setToolTip(self.tr("SGD without autograd, several times faster; agrees with the post's loop to about 1e-7."))
-        self.post_button = self._button("postPresetButton", self.tr("Use the post's starting values"),
-                                        self.tr("Initial weight 0.235 and bias 0.153: with the post's settings these reproduce its printed numbers exactly."))
+        self.fast_input.setToolTip(
+            self.tr(
+                "SGD without autograd, several times faster; agrees with the post's loop to about 1e-7."
+            )
+        )
+        self.post_button = self._button(
+            "postPresetButton",
+            self.tr("Use the post's starting values"),
+            self.tr(
+                "Initial weight 0.235 and bias 0.153: with the post's settings these reproduce its printed numbers exactly."
+            ),
+        )
         self.post_button.clicked.connect(self._on_post_preset_clicked)
 
         form = QFormLayout()
@@ -269,14 +322,26 @@ class MainWindow(QMainWindow):
         form.addRow(self.fast_input)
         form.addRow(self.post_button)
 
-        self.train_button = self._button("trainButton", self.tr("Train"), self.tr("Train the model (Ctrl+Enter)."))
+        self.train_button = self._button(
+            "trainButton", self.tr("Train"), self.tr("Train the model (Ctrl+Enter).")
+        )
         self.train_button.setDefault(True)
         self.train_button.clicked.connect(self._on_train_clicked)
-        self.pause_button = self._button("pauseButton", self.tr("Pause"), self.tr("Pause or resume training (F6)."))
+        self.pause_button = self._button(
+            "pauseButton", self.tr("Pause"), self.tr("Pause or resume training (F6).")
+        )
         self.pause_button.clicked.connect(self._on_pause_clicked)
-        self.stop_button = self._button("stopButton", self.tr("Stop"), self.tr("Stop training and keep the model so far (Esc)."))
+        self.stop_button = self._button(
+            "stopButton", self.tr("Stop"), self.tr("Stop training and keep the model so far (Esc).")
+        )
         self.stop_button.clicked.connect(self._on_stop_clicked)
-        self.reset_button = self._button("resetButton", self.tr("Reset"), self.tr("Forget the trained model and clear the curves; the next run starts from new initial parameters."))
+        self.reset_button = self._button(
+            "resetButton",
+            self.tr("Reset"),
+            self.tr(
+                "Forget the trained model and clear the curves; the next run starts from new initial parameters."
+            ),
+        )
         self.reset_button.clicked.connect(self._on_reset_clicked)
         self.progress = QProgressBar()
         self.progress.setObjectName("trainingProgress")
@@ -332,8 +397,11 @@ class MainWindow(QMainWindow):
         self.log_check.toggled.connect(self.loss_plot.set_log_scale)
         self.loss_readout = QLabel(self.tr("Hover over the curve to read a loss."))
         self.loss_readout.setObjectName("lossReadout")
-        self.export_loss_button = self._button("exportLossButton", self.tr("Export…"),
-                                               self.tr("Save the loss curve as PNG, SVG or CSV."))
+        self.export_loss_button = self._button(
+            "exportLossButton",
+            self.tr("Export…"),
+            self.tr("Save the loss curve as PNG, SVG or CSV."),
+        )
         self.export_loss_button.clicked.connect(self._on_export_loss_clicked)
         loss_box = QGroupBox(self.tr("Loss per epoch"))
         lb = QVBoxLayout(loss_box)
@@ -346,7 +414,11 @@ class MainWindow(QMainWindow):
 
         self.hours_inputs: list[QLineEdit] = []
         self.hours_layout = QHBoxLayout()
-        self.threshold_input = self._line("thresholdInput", "0.5", self.tr("Probability above which the answer is PASS (the post: 0.5)."))
+        self.threshold_input = self._line(
+            "thresholdInput",
+            "0.5",
+            self.tr("Probability above which the answer is PASS (the post: 0.5)."),
+        )
         self.threshold_input.setMaximumWidth(90)
         self.threshold_input.textEdited.connect(self._on_threshold_edited)
         self.prediction = QLabel()
@@ -387,7 +459,13 @@ class MainWindow(QMainWindow):
         self.splitter.setSizes([400, 880])
         self.setCentralWidget(self.splitter)
 
-        for w in (self.lr_input, self.wd_input, self.seed_input, self.init_weight_input, self.init_bias_input):
+        for w in (
+            self.lr_input,
+            self.wd_input,
+            self.seed_input,
+            self.init_weight_input,
+            self.init_bias_input,
+        ):
             w.textEdited.connect(self._on_settings_edited)
         self.epochs_input.valueChanged.connect(self._on_settings_edited)
         self.batch_input.valueChanged.connect(self._on_settings_edited)
@@ -408,8 +486,14 @@ class MainWindow(QMainWindow):
         e.setClearButtonEnabled(False)
         return e
 
-    def _action(self, text: str, slot: object, shortcut: QKeySequence | str | None = None,
-                name: str = "", tip: str = "") -> QAction:
+    def _action(
+        self,
+        text: str,
+        slot: object,
+        shortcut: QKeySequence | str | None = None,
+        name: str = "",
+        tip: str = "",
+    ) -> QAction:
         a = QAction(text, self)
         if name:
             a.setObjectName(name)
@@ -425,17 +509,47 @@ class MainWindow(QMainWindow):
         SK = QKeySequence.StandardKey
         m = bar.addMenu(self.tr("&File"))
         m.addAction(self._action(self.tr("&New"), self._on_new_triggered, SK.New, "actionNew"))
-        m.addAction(self._action(self.tr("&Open project…"), self._on_open_triggered, SK.Open, "actionOpen"))
+        m.addAction(
+            self._action(self.tr("&Open project…"), self._on_open_triggered, SK.Open, "actionOpen")
+        )
         self.recent_menu = m.addMenu(self.tr("Open &recent"))
         self.recent_menu.setObjectName("recentMenu")
-        m.addAction(self._action(self.tr("&Save project"), self._on_save_triggered, SK.Save, "actionSave"))
-        m.addAction(self._action(self.tr("Save project &as…"), self._on_save_as_triggered, SK.SaveAs, "actionSaveAs"))
+        m.addAction(
+            self._action(self.tr("&Save project"), self._on_save_triggered, SK.Save, "actionSave")
+        )
+        m.addAction(
+            self._action(
+                self.tr("Save project &as…"), self._on_save_as_triggered, SK.SaveAs, "actionSaveAs"
+            )
+        )
         m.addSeparator()
-        m.addAction(self._action(self.tr("&Import CSV…"), self._on_import_triggered, "Ctrl+I", "actionImportCsv"))
-        m.addAction(self._action(self.tr("&Export CSV…"), self._on_export_csv_triggered, "Ctrl+E", "actionExportCsv"))
-        m.addAction(self._action(self.tr("Export &model…"), self._on_export_model_triggered, None, "actionExportModel",
-                                 self.tr("Save the trained model as JSON for `main.py predict`.")))
-        m.addAction(self._action(self.tr("Restore e&xample data"), self._on_restore_example_triggered, None, "actionRestoreExample"))
+        m.addAction(
+            self._action(
+                self.tr("&Import CSV…"), self._on_import_triggered, "Ctrl+I", "actionImportCsv"
+            )
+        )
+        m.addAction(
+            self._action(
+                self.tr("&Export CSV…"), self._on_export_csv_triggered, "Ctrl+E", "actionExportCsv"
+            )
+        )
+        m.addAction(
+            self._action(
+                self.tr("Export &model…"),
+                self._on_export_model_triggered,
+                None,
+                "actionExportModel",
+                self.tr("Save the trained model as JSON for `main.py predict`."),
+            )
+        )
+        m.addAction(
+            self._action(
+                self.tr("Restore e&xample data"),
+                self._on_restore_example_triggered,
+                None,
+                "actionRestoreExample",
+            )
+        )
         m.addSeparator()
         m.addAction(self._action(self.tr("&Quit"), self.close, SK.Quit, "actionQuit"))
 
@@ -452,19 +566,54 @@ class MainWindow(QMainWindow):
         e.addAction(self._action(self.tr("&Copy"), self.table.copy_selection, None, "actionCopy"))
         e.addAction(self._action(self.tr("&Paste"), self.table.paste, None, "actionPaste"))
         e.addSeparator()
-        e.addAction(self._action(self.tr("&Insert row"), self.table.insert_row, None, "actionInsertRow"))
-        e.addAction(self._action(self.tr("&Delete rows"), self.table.delete_rows, None, "actionDeleteRows"))
-        e.addAction(self._action(self.tr("Add &feature column"), self._on_add_column_clicked, None, "actionAddColumn"))
-        e.addAction(self._action(self.tr("Re&move feature column"), self._on_remove_column_clicked, None, "actionRemoveColumn"))
-        e.addAction(self._action(self.tr("Re&name column…"), self._on_rename_column_triggered, None, "actionRenameColumn"))
+        e.addAction(
+            self._action(self.tr("&Insert row"), self.table.insert_row, None, "actionInsertRow")
+        )
+        e.addAction(
+            self._action(self.tr("&Delete rows"), self.table.delete_rows, None, "actionDeleteRows")
+        )
+        e.addAction(
+            self._action(
+                self.tr("Add &feature column"), self._on_add_column_clicked, None, "actionAddColumn"
+            )
+        )
+        e.addAction(
+            self._action(
+                self.tr("Re&move feature column"),
+                self._on_remove_column_clicked,
+                None,
+                "actionRemoveColumn",
+            )
+        )
+        e.addAction(
+            self._action(
+                self.tr("Re&name column…"),
+                self._on_rename_column_triggered,
+                None,
+                "actionRenameColumn",
+            )
+        )
 
         t = bar.addMenu(self.tr("&Training"))
-        t.addAction(self._action(self.tr("&Train"), self._on_train_clicked, "Ctrl+Return", "actionTrain"))
-        t.addAction(self._action(self.tr("&Pause / resume"), self._on_pause_clicked, "F6", "actionPause"))
+        t.addAction(
+            self._action(self.tr("&Train"), self._on_train_clicked, "Ctrl+Return", "actionTrain")
+        )
+        t.addAction(
+            self._action(self.tr("&Pause / resume"), self._on_pause_clicked, "F6", "actionPause")
+        )
         t.addAction(self._action(self.tr("&Stop"), self._on_stop_clicked, "Esc", "actionStop"))
-        t.addAction(self._action(self.tr("&Reset model"), self._on_reset_clicked, "Ctrl+R", "actionReset"))
+        t.addAction(
+            self._action(self.tr("&Reset model"), self._on_reset_clicked, "Ctrl+R", "actionReset")
+        )
         t.addSeparator()
-        t.addAction(self._action(self.tr("Use the post's starting &values"), self._on_post_preset_clicked, None, "actionPostPreset"))
+        t.addAction(
+            self._action(
+                self.tr("Use the post's starting &values"),
+                self._on_post_preset_clicked,
+                None,
+                "actionPostPreset",
+            )
+        )
 
         v = bar.addMenu(self.tr("&View"))
         log = QAction(self.tr("&Log-scale loss"), self)
@@ -473,10 +622,24 @@ class MainWindow(QMainWindow):
         log.toggled.connect(self.log_check.setChecked)
         self.log_check.toggled.connect(log.setChecked)
         v.addAction(log)
-        v.addAction(self._action(self.tr("&Export loss curve…"), self._on_export_loss_clicked, None, "actionExportLoss"))
+        v.addAction(
+            self._action(
+                self.tr("&Export loss curve…"),
+                self._on_export_loss_clicked,
+                None,
+                "actionExportLoss",
+            )
+        )
 
         h = bar.addMenu(self.tr("&Help"))
-        h.addAction(self._action(self.tr("&About Logistic Regression Studio"), self._on_about_triggered, None, "actionAbout"))
+        h.addAction(
+            self._action(
+                self.tr("&About Logistic Regression Studio"),
+                self._on_about_triggered,
+                None,
+                "actionAbout",
+            )
+        )
         h.addAction(self._action(self.tr("About &Qt"), QMessageBox.aboutQt, None, "actionAboutQt"))
 
     # ================================================================ helpers for users/tests
@@ -519,20 +682,33 @@ class MainWindow(QMainWindow):
         self.stop_button.setEnabled(running)
         if not running:
             self.pause_button.setText(self.tr("Pause"))
-        for w in (self.epochs_input, self.lr_input, self.optimizer_input, self.wd_input,
-                  self.batch_input, self.seed_input, self.init_weight_input,
-                  self.init_bias_input, self.fast_input, self.post_button):
+        for w in (
+            self.epochs_input,
+            self.lr_input,
+            self.optimizer_input,
+            self.wd_input,
+            self.batch_input,
+            self.seed_input,
+            self.init_weight_input,
+            self.init_bias_input,
+            self.fast_input,
+            self.post_button,
+        ):
             w.setEnabled(not running)
         self._update_train_enabled()
 
     def _read_config(self) -> TrainingConfig:
         """The settings in the panel, or ``ConfigError`` naming the field."""
+
         def number(edit: QLineEdit, field: str, label: str) -> float:
             text = edit.text().strip()
             try:
                 v = float(text)
             except ValueError:
-                raise ConfigError(field, self.tr('{label}: "{text}" is not a number.').format(label=label, text=text)) from None
+                raise ConfigError(
+                    field,
+                    self.tr('{label}: "{text}" is not a number.').format(label=label, text=text),
+                ) from None
             return v
 
         lr = number(self.lr_input, "learning_rate", self.tr("Learning rate"))
@@ -543,14 +719,21 @@ class MainWindow(QMainWindow):
             try:
                 seed = int(seed_text)
             except ValueError:
-                raise ConfigError("seed", self.tr('Seed: "{t}" is not a whole number.').format(t=seed_text)) from None
+                raise ConfigError(
+                    "seed", self.tr('Seed: "{t}" is not a whole number.').format(t=seed_text)
+                ) from None
         w_text = self.init_weight_input.text().strip()
         weights: tuple[float, ...] | None = None
         if w_text:
             try:
                 weights = tuple(float(p) for p in w_text.replace(";", ",").split(",") if p.strip())
             except ValueError:
-                raise ConfigError("init_weights", self.tr('Initial weights: "{t}" must be numbers separated by commas.').format(t=w_text)) from None
+                raise ConfigError(
+                    "init_weights",
+                    self.tr('Initial weights: "{t}" must be numbers separated by commas.').format(
+                        t=w_text
+                    ),
+                ) from None
         b_text = self.init_bias_input.text().strip()
         bias: float | None = None
         if b_text:
@@ -565,23 +748,35 @@ class MainWindow(QMainWindow):
             seed=seed,
             init_weights=weights,
             init_bias=bias,
-            method="closed-form" if fast and self.optimizer_input.currentData() == "sgd" else "autograd",
+            method="closed-form"
+            if fast and self.optimizer_input.currentData() == "sgd"
+            else "autograd",
         )
         config.validate(self.table_model.n_features)
         return config
 
     def _field_widget(self, field: str) -> QWidget | None:
         return {
-            "epochs": self.epochs_input, "learning_rate": self.lr_input,
-            "optimizer": self.optimizer_input, "weight_decay": self.wd_input,
-            "batch_size": self.batch_input, "seed": self.seed_input,
-            "init_weights": self.init_weight_input, "init_bias": self.init_bias_input,
+            "epochs": self.epochs_input,
+            "learning_rate": self.lr_input,
+            "optimizer": self.optimizer_input,
+            "weight_decay": self.wd_input,
+            "batch_size": self.batch_input,
+            "seed": self.seed_input,
+            "init_weights": self.init_weight_input,
+            "init_bias": self.init_bias_input,
             "method": self.fast_input,
         }.get(field)
 
     def _update_train_enabled(self) -> None:
         reason = self.table_model.first_problem()
-        for w in (self.lr_input, self.wd_input, self.seed_input, self.init_weight_input, self.init_bias_input):
+        for w in (
+            self.lr_input,
+            self.wd_input,
+            self.seed_input,
+            self.init_weight_input,
+            self.init_bias_input,
+        ):
             w.setStyleSheet("")
         if reason is None:
             try:
@@ -614,8 +809,12 @@ class MainWindow(QMainWindow):
         snap_x, snap_y = self.table_model.snapshot().features, self.table_model.snapshot().labels
         self.curve_plot.set_data(snap_x, snap_y, tuple(self.table_model.feature_names))
         problem = self.table_model.first_problem()
-        self.data_message.setText(problem or self.tr("{n} rows, {d} feature(s).").format(
-            n=f"{self.table_model.rowCount():,}", d=self.table_model.n_features))
+        self.data_message.setText(
+            problem
+            or self.tr("{n} rows, {d} feature(s).").format(
+                n=f"{self.table_model.rowCount():,}", d=self.table_model.n_features
+            )
+        )
         self.data_message.setStyleSheet("color: #d62728;" if problem else "")
         self._update_train_enabled()
         self._update_model_status()
@@ -633,7 +832,9 @@ class MainWindow(QMainWindow):
         if self._model is None:
             text = ""
         elif self._model_out_of_date:
-            text = self.tr("The data or the columns changed since training: the model is out of date. Train again to update it.")
+            text = self.tr(
+                "The data or the columns changed since training: the model is out of date. Train again to update it."
+            )
         else:
             text = ""
         self.model_status.setText(text)
@@ -667,7 +868,9 @@ class MainWindow(QMainWindow):
         if col >= self.table_model.n_features:
             col = self.table_model.n_features - 1
         if self.table_model.n_features <= 1:
-            self.statusBar().showMessage(self.tr("The table needs at least one feature column."), 5000)
+            self.statusBar().showMessage(
+                self.tr("The table needs at least one feature column."), 5000
+            )
             return
         self.table_model.remove_feature(col)
 
@@ -680,10 +883,17 @@ class MainWindow(QMainWindow):
 
     def _rename_column(self, col: int) -> None:
         old = self.table_model.column_name(col)
-        name, ok = QInputDialog.getText(self, self.tr("Rename column"), self.tr("New name:"), text=old)
+        name, ok = QInputDialog.getText(
+            self, self.tr("Rename column"), self.tr("New name:"), text=old
+        )
         if ok and name.strip():
-            if name.strip() in (self.table_model.feature_names + [self.table_model.label_name]) and name.strip() != old:
-                self.statusBar().showMessage(self.tr('A column is already called "{n}".').format(n=name.strip()), 5000)
+            if (
+                name.strip() in [*self.table_model.feature_names, self.table_model.label_name]
+                and name.strip() != old
+            ):
+                self.statusBar().showMessage(
+                    self.tr('A column is already called "{n}".').format(n=name.strip()), 5000
+                )
                 return
             self.table_model.rename_column(col, name)
 
@@ -695,7 +905,9 @@ class MainWindow(QMainWindow):
 
     def _on_post_preset_clicked(self) -> None:
         if self.table_model.n_features != 1:
-            self.statusBar().showMessage(self.tr("The post's values are for one feature (hours)."), 5000)
+            self.statusBar().showMessage(
+                self.tr("The post's values are for one feature (hours)."), 5000
+            )
         self.epochs_input.setValue(1000)
         self.lr_input.setText("0.01")
         self.optimizer_input.setCurrentIndex(0)
@@ -705,7 +917,9 @@ class MainWindow(QMainWindow):
         self.init_weight_input.setText(",".join([POST_INIT_WEIGHT] * self.table_model.n_features))
         self.init_bias_input.setText(POST_INIT_BIAS)
         self._on_settings_edited()
-        self.statusBar().showMessage(self.tr("The post's settings: press Train to get its numbers."), 5000)
+        self.statusBar().showMessage(
+            self.tr("The post's settings: press Train to get its numbers."), 5000
+        )
 
     # ================================================================ training
     @Slot()
@@ -798,10 +1012,16 @@ class MainWindow(QMainWindow):
         seed = f" · seed {self._seed_used}" if self._seed_used is not None else ""
         if self._outcome == "done":
             msg = self.tr("Trained {n} epochs in {t}; final loss {loss:.4f}{seed}.").format(
-                n=f"{len(losses):,}", t=_duration(self._run_elapsed), loss=losses[-1] if len(losses) else math.nan, seed=seed)
+                n=f"{len(losses):,}",
+                t=_duration(self._run_elapsed),
+                loss=losses[-1] if len(losses) else math.nan,
+                seed=seed,
+            )
             self.progress.setFormat(self.tr("Done: {n} epochs").format(n=f"{len(losses):,}"))
         elif self._outcome == "stopped":
-            msg = self.tr("Stopped after {n} epochs; the model so far is kept{seed}.").format(n=f"{len(losses):,}", seed=seed)
+            msg = self.tr("Stopped after {n} epochs; the model so far is kept{seed}.").format(
+                n=f"{len(losses):,}", seed=seed
+            )
             self.progress.setFormat(self.tr("Stopped at epoch {n}").format(n=f"{len(losses):,}"))
         else:
             msg = self.tr("Training failed: {why}").format(why=self._error or "")
@@ -809,6 +1029,8 @@ class MainWindow(QMainWindow):
         if self._outcome != "failed":
             self.train_message.setText("")
         self.statusBar().showMessage(msg)
+        if self._outcome == "failed" and self._error:
+            self._show_error(self._error)
         if self._model is not None:
             self._set_modified(True)
         self._update_model_status()
@@ -827,7 +1049,9 @@ class MainWindow(QMainWindow):
         else:
             self._worker.pause()
             self.pause_button.setText(self.tr("Resume"))
-            self.statusBar().showMessage(self.tr("Paused at epoch {n}.").format(n=f"{self._epochs_done:,}"))
+            self.statusBar().showMessage(
+                self.tr("Paused at epoch {n}.").format(n=f"{self._epochs_done:,}")
+            )
 
     @Slot()
     def _on_stop_clicked(self) -> None:
@@ -849,11 +1073,16 @@ class MainWindow(QMainWindow):
         self._update_model_status()
         self._update_train_enabled()
         self._update_prediction()
-        self.statusBar().showMessage(self.tr("Model reset: the next run starts from new initial parameters."), 5000)
+        self.statusBar().showMessage(
+            self.tr("Model reset: the next run starts from new initial parameters."), 5000
+        )
 
     def _stop_and_join(self) -> None:
         """Stop any background work and wait for its thread: never leave one running."""
-        for worker, thread in ((self._worker, self._thread), (self._import_worker, self._import_thread)):
+        for worker, thread in (
+            (self._worker, self._thread),
+            (self._import_worker, self._import_thread),
+        ):
             if worker is not None:
                 worker.request_stop()
             if thread is not None:
@@ -888,7 +1117,11 @@ class MainWindow(QMainWindow):
             e = QLineEdit(old[j] if j < len(old) else ("7" if j == 0 else ""))
             e.setObjectName("hoursInput" if j == 0 else f"hoursInput{j + 1}")
             e.setPlaceholderText(self.table_model.display_feature_name(j))
-            e.setToolTip(self.tr("Value of {name} to predict for.").format(name=self.table_model.display_feature_name(j)))
+            e.setToolTip(
+                self.tr("Value of {name} to predict for.").format(
+                    name=self.table_model.display_feature_name(j)
+                )
+            )
             e.textEdited.connect(self._on_hours_edited)
             self.hours_layout.addWidget(QLabel(self.table_model.display_feature_name(j)))
             self.hours_layout.addWidget(e, 1)
@@ -925,14 +1158,22 @@ class MainWindow(QMainWindow):
         self.threshold_input.setStyleSheet("" if t is not None else INVALID_STYLE)
         model = self._model
         if t is None:
-            self._say(self.tr("The threshold must be a number between 0 and 1, e.g. 0.5."), error=True)
+            self._say(
+                self.tr("The threshold must be a number between 0 and 1, e.g. 0.5."), error=True
+            )
             return
         if model is None:
-            self._say(self.tr("Train the model, then type a number of hours to see whether it passes."))
+            self._say(
+                self.tr("Train the model, then type a number of hours to see whether it passes.")
+            )
             return
         if model.n_features != len(self.hours_inputs):
-            self._say(self.tr("The model was trained on {m} feature(s) but the table has {d}: train again.").format(
-                m=model.n_features, d=len(self.hours_inputs)), error=True)
+            self._say(
+                self.tr(
+                    "The model was trained on {m} feature(s) but the table has {d}: train again."
+                ).format(m=model.n_features, d=len(self.hours_inputs)),
+                error=True,
+            )
             return
         values = []
         for e, j in zip(self.hours_inputs, range(len(self.hours_inputs)), strict=True):
@@ -941,8 +1182,11 @@ class MainWindow(QMainWindow):
             try:
                 v = float(text)
             except ValueError:
-                msg = (self.tr("Type a value for {name}.") if not text
-                       else self.tr('{name}: "{text}" is not a number.')).format(name=name, text=text)
+                msg = (
+                    self.tr("Type a value for {name}.")
+                    if not text
+                    else self.tr('{name}: "{text}" is not a number.')
+                ).format(name=name, text=text)
                 e.setStyleSheet(INVALID_STYLE)
                 self._say(msg, error=True)
                 return
@@ -960,8 +1204,10 @@ class MainWindow(QMainWindow):
             lead = self.tr("After {x} {unit}:").format(x=f"{values[0]:g}", unit=unit)
         else:
             lead = self.tr("For these values:")
-        parts = [f"{lead} <b>{p:.4f}</b> → <b style='color:{color}'>{verdict}</b> "
-                 + self.tr("(threshold {t:g})").format(t=t)]
+        parts = [
+            f"{lead} <b>{p:.4f}</b> → <b style='color:{color}'>{verdict}</b> "
+            + self.tr("(threshold {t:g})").format(t=t)
+        ]
         if model.n_features == 1:
             b = model.decision_boundary(t)
             if b is None:
@@ -969,7 +1215,11 @@ class MainWindow(QMainWindow):
             elif model.weights[0] > 0:
                 parts.append(self.tr("About {b} hours needed to pass.").format(b=f"{b:.2f}"))
             else:
-                parts.append(self.tr("Passes below about {b} hours (the weight is negative).").format(b=f"{b:.2f}"))
+                parts.append(
+                    self.tr("Passes below about {b} hours (the weight is negative).").format(
+                        b=f"{b:.2f}"
+                    )
+                )
         else:
             z = logit(t)
             parts.append(self.tr("Passes when w·x + b > {z}.").format(z=f"{z:.3f}"))
@@ -1021,8 +1271,13 @@ class MainWindow(QMainWindow):
 
     def _on_open_triggered(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Open project"), self._dir(),
-            self.tr("Logistic Regression Studio projects (*{s});;CSV files (*.csv *.tsv *.txt);;All files (*)").format(s=PROJECT_SUFFIX))
+            self,
+            self.tr("Open project"),
+            self._dir(),
+            self.tr(
+                "Logistic Regression Studio projects (*{s});;CSV files (*.csv *.tsv *.txt);;All files (*)"
+            ).format(s=PROJECT_SUFFIX),
+        )
         if path:
             self.open_path(path)
 
@@ -1052,9 +1307,15 @@ class MainWindow(QMainWindow):
         return True
 
     def _apply_project(self, project: Project) -> None:
-        self.table_model.load_without_undo(TableData(
-            project.features, project.labels, list(project.feature_names), project.label_name,
-            dict(project.invalid_cells)))
+        self.table_model.load_without_undo(
+            TableData(
+                project.features,
+                project.labels,
+                list(project.feature_names),
+                project.label_name,
+                dict(project.invalid_cells),
+            )
+        )
         c = project.config
         self.epochs_input.setValue(c.epochs)
         self.lr_input.setText(repr(c.learning_rate))
@@ -1062,7 +1323,9 @@ class MainWindow(QMainWindow):
         self.wd_input.setText(repr(c.weight_decay))
         self.batch_input.setValue(c.batch_size or 0)
         self.seed_input.setText("" if c.seed is None else str(c.seed))
-        self.init_weight_input.setText("" if c.init_weights is None else ", ".join(repr(w) for w in c.init_weights))
+        self.init_weight_input.setText(
+            "" if c.init_weights is None else ", ".join(repr(w) for w in c.init_weights)
+        )
         self.init_bias_input.setText("" if c.init_bias is None else repr(c.init_bias))
         self.fast_input.setChecked(c.method == "closed-form")
         self.threshold_input.setText(f"{project.threshold:g}")
@@ -1075,7 +1338,9 @@ class MainWindow(QMainWindow):
         n = len(project.loss_history)
         self.progress.setRange(0, max(c.epochs, 1))
         self.progress.setValue(min(n, c.epochs))
-        self.progress.setFormat(self.tr("Loaded: {n} epochs").format(n=f"{n:,}") if n else self.tr("Not trained yet"))
+        self.progress.setFormat(
+            self.tr("Loaded: {n} epochs").format(n=f"{n:,}") if n else self.tr("Not trained yet")
+        )
         self.curve_plot.set_model(self._model)
         self._update_train_enabled()
         self._update_model_status()
@@ -1088,9 +1353,16 @@ class MainWindow(QMainWindow):
         except ConfigError:
             config = TrainingConfig()
         return Project(
-            features=snap.features, labels=snap.labels, feature_names=tuple(snap.feature_names),
-            label_name=snap.label_name, config=config, threshold=self._threshold() or 0.5,
-            model=self._model, loss_history=self.loss_values(), invalid_cells=snap.invalid)
+            features=snap.features,
+            labels=snap.labels,
+            feature_names=tuple(snap.feature_names),
+            label_name=snap.label_name,
+            config=config,
+            threshold=self._threshold() or 0.5,
+            model=self._model,
+            loss_history=self.loss_values(),
+            invalid_cells=snap.invalid,
+        )
 
     def _on_save_triggered(self) -> bool:
         if self._path is None:
@@ -1098,10 +1370,17 @@ class MainWindow(QMainWindow):
         return self.save_project_to(str(self._path))
 
     def _on_save_as_triggered(self) -> bool:
-        start = str(self._path) if self._path else str(Path(self._dir()) / (self.tr("study") + PROJECT_SUFFIX))
+        start = (
+            str(self._path)
+            if self._path
+            else str(Path(self._dir()) / (self.tr("study") + PROJECT_SUFFIX))
+        )
         path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Save project"), start,
-            self.tr("Logistic Regression Studio projects (*{s})").format(s=PROJECT_SUFFIX))
+            self,
+            self.tr("Save project"),
+            start,
+            self.tr("Logistic Regression Studio projects (*{s})").format(s=PROJECT_SUFFIX),
+        )
         if not path:
             return False
         if not path.lower().endswith(PROJECT_SUFFIX):
@@ -1126,8 +1405,11 @@ class MainWindow(QMainWindow):
 
     def _on_import_triggered(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Import CSV"), self._dir(),
-            self.tr("CSV files (*.csv *.tsv *.txt);;All files (*)"))
+            self,
+            self.tr("Import CSV"),
+            self._dir(),
+            self.tr("CSV files (*.csv *.tsv *.txt);;All files (*)"),
+        )
         if path:
             self.import_csv(path)
 
@@ -1139,7 +1421,9 @@ class MainWindow(QMainWindow):
         worker.imported.connect(self._on_import_imported)
         worker.importFailed.connect(self._on_import_failed)
         worker.finished.connect(self._on_import_worker_finished)
-        dialog = QProgressDialog(self.tr("Reading {name}…").format(name=Path(path).name), self.tr("Cancel"), 0, 100, self)
+        dialog = QProgressDialog(
+            self.tr("Reading {name}…").format(name=Path(path).name), self.tr("Cancel"), 0, 100, self
+        )
         dialog.setObjectName("importProgress")
         dialog.setWindowTitle(self.tr("Import CSV"))
         dialog.setMinimumDuration(400)
@@ -1166,8 +1450,12 @@ class MainWindow(QMainWindow):
         self._remember_dir(self._import_path)
         self._add_recent(self._import_path)
         self.table.scrollToTop()
-        self.statusBar().showMessage(self.tr("Imported {n} rows from {name}.").format(
-            n=f"{ds.n_rows:,}", name=self._import_path.name), 8000)
+        self.statusBar().showMessage(
+            self.tr("Imported {n} rows from {name}.").format(
+                n=f"{ds.n_rows:,}", name=self._import_path.name
+            ),
+            8000,
+        )
 
     @Slot(str)
     def _on_import_failed(self, message: str) -> None:
@@ -1194,8 +1482,12 @@ class MainWindow(QMainWindow):
         self.importFinished.emit(self._import_outcome)
 
     def _on_export_csv_triggered(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export CSV"), str(Path(self._dir()) / "data.csv"),
-                                              self.tr("CSV files (*.csv)"))
+        path, _ = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Export CSV"),
+            str(Path(self._dir()) / "data.csv"),
+            self.tr("CSV files (*.csv)"),
+        )
         if path:
             self.export_csv_to(path)
 
@@ -1206,7 +1498,10 @@ class MainWindow(QMainWindow):
             return False
         snap = self.table_model.snapshot()
         try:
-            write_csv(path, Dataset(snap.features, snap.labels, tuple(snap.feature_names), snap.label_name))
+            write_csv(
+                path,
+                Dataset(snap.features, snap.labels, tuple(snap.feature_names), snap.label_name),
+            )
         except (OSError, DataError) as exc:
             self._error_box(self.tr("Cannot export CSV"), str(exc))
             return False
@@ -1217,21 +1512,35 @@ class MainWindow(QMainWindow):
         if self._model is None:
             self._error_box(self.tr("No model yet"), self.tr("Train the model first."))
             return
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export model"), str(Path(self._dir()) / "model.json"),
-                                              self.tr("Model files (*.json)"))
+        path, _ = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Export model"),
+            str(Path(self._dir()) / "model.json"),
+            self.tr("Model files (*.json)"),
+        )
         if path:
             try:
-                save_model(path, self._model, label_name=self.table_model.label_name,
-                           threshold=self._threshold() or 0.5)
+                save_model(
+                    path,
+                    self._model,
+                    label_name=self.table_model.label_name,
+                    threshold=self._threshold() or 0.5,
+                )
             except OSError as exc:
                 self._error_box(self.tr("Cannot save the model"), str(exc))
 
     def _on_restore_example_triggered(self) -> None:
-        self.table_model.replace_all(TableData.from_dataset(example_dataset()), self.tr("Restore example data"))
+        self.table_model.replace_all(
+            TableData.from_dataset(example_dataset()), self.tr("Restore example data")
+        )
 
     def _on_export_loss_clicked(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export loss curve"), str(Path(self._dir()) / "loss.png"),
-                                              self.tr("PNG image (*.png);;SVG image (*.svg);;CSV table (*.csv)"))
+        path, _ = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Export loss curve"),
+            str(Path(self._dir()) / "loss.png"),
+            self.tr("PNG image (*.png);;SVG image (*.svg);;CSV table (*.csv)"),
+        )
         if path:
             try:
                 self.loss_plot.export(path)
@@ -1241,7 +1550,9 @@ class MainWindow(QMainWindow):
     def _error_box(self, title: str, message: str) -> None:
         self.statusBar().showMessage(message)
         self._error = message
-        box = QMessageBox(QMessageBox.Icon.Warning, title, message, QMessageBox.StandardButton.Ok, self)
+        box = QMessageBox(
+            QMessageBox.Icon.Warning, title, message, QMessageBox.StandardButton.Ok, self
+        )
         box.setObjectName("errorDialog")
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.open()
@@ -1276,7 +1587,9 @@ class MainWindow(QMainWindow):
             if Path(path).exists():
                 self.open_path(path)
             else:
-                self._error_box(self.tr("File not found"), self.tr("{p} no longer exists.").format(p=path))
+                self._error_box(
+                    self.tr("File not found"), self.tr("{p} no longer exists.").format(p=path)
+                )
 
     # ================================================================ settings & closing
     def _restore_settings(self) -> None:
@@ -1289,7 +1602,9 @@ class MainWindow(QMainWindow):
             self.splitter.restoreState(state)
         self.epochs_input.setValue(int(s.value("training/epochs", 1000)))
         self.lr_input.setText(str(s.value("training/learningRate", "0.01")))
-        self.optimizer_input.setCurrentIndex(max(0, self.optimizer_input.findData(str(s.value("training/optimizer", "sgd")))))
+        self.optimizer_input.setCurrentIndex(
+            max(0, self.optimizer_input.findData(str(s.value("training/optimizer", "sgd"))))
+        )
         self.wd_input.setText(str(s.value("training/weightDecay", "0")))
         self.batch_input.setValue(int(s.value("training/batchSize", 0)))
         self.fast_input.setChecked(str(s.value("training/fast", "false")).lower() == "true")
@@ -1331,16 +1646,21 @@ class MainWindow(QMainWindow):
         box.setWindowTitle(self.tr("About Logistic Regression Studio"))
         box.setIconPixmap(self.windowIcon().pixmap(64, 64))
         box.setText(self.tr("<h3>Logistic Regression Studio {v}</h3>").format(v=__version__))
-        box.setInformativeText(self.tr(
-            "Train a PyTorch logistic regression on your own data and see how it learns: "
-            "the loss, the fitted curve, the hours needed to pass, and the exact fit beside it.<br><br>"
-            "It grows out of a Korean blog post on lecture 06 of “PyTorch Zero To All”, "
-            "and gives exactly the post's numbers for the same starting values."))
+        box.setInformativeText(
+            self.tr(
+                "Train a PyTorch logistic regression on your own data and see how it learns: "
+                "the loss, the fitted curve, the hours needed to pass, and the exact fit beside it.<br><br>"
+                "It grows out of a Korean blog post on lecture 06 of “PyTorch Zero To All”, "
+                "and gives exactly the post's numbers for the same starting values."
+            )
+        )
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.open()
 
 
-def compute_exact(features: np.ndarray, labels: np.ndarray, names: tuple[str, ...]) -> ExactFit | None:
+def compute_exact(
+    features: np.ndarray, labels: np.ndarray, names: tuple[str, ...]
+) -> ExactFit | None:
     """The exact fit, or the L2 one (C = 1) when the data are separable."""
     if len(labels) == 0:
         return None

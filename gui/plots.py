@@ -12,11 +12,11 @@ import math
 from pathlib import Path
 
 import numpy as np
+import pyqtgraph as pg
 from PySide6.QtCore import QPointF, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import QWidget
 
-import pyqtgraph as pg  # noqa: I001  (PySide6 first, so pyqtgraph binds to it)
 from core.exact import ExactFit
 from core.model import LogisticModel
 
@@ -45,7 +45,7 @@ class LossPlot(pg.PlotWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("lossPlot")
-        _, fg = _theme(self)
+        _theme(self)
         item = self.getPlotItem()
         item.setLabel("bottom", self.tr("Epoch"))
         item.setLabel("left", self.tr("Loss (binary cross-entropy)"))
@@ -114,7 +114,7 @@ class LossPlot(pg.PlotWidget):
         if self._n == 0 or not self.sceneBoundingRect().contains(pos):
             return
         point = self.getPlotItem().vb.mapSceneToView(pos)
-        epoch = int(round(point.x()))
+        epoch = round(point.x())
         if 1 <= epoch <= self._n:
             loss = self._buf[epoch - 1]
             self.hovered.emit(
@@ -131,16 +131,29 @@ class LossPlot(pg.PlotWidget):
                 w.writerow(["epoch", "loss"])
                 w.writerows(zip(range(1, self._n + 1), self._buf[: self._n].tolist(), strict=True))
             return
-        from pyqtgraph import exporters
-
-        exporter: exporters.Exporter
         if suffix == ".svg":
-            exporter = exporters.SVGExporter(self.getPlotItem())
+            # pyqtgraph 0.14's SVGExporter cannot parse the paths Qt 6.11 writes; Qt's own
+            # SVG generator renders the widget as vectors instead.
+            from PySide6.QtCore import QRect
+            from PySide6.QtGui import QPainter
+            from PySide6.QtSvg import QSvgGenerator
+
+            gen = QSvgGenerator()
+            gen.setFileName(path)
+            gen.setSize(self.size())
+            gen.setViewBox(QRect(0, 0, self.width(), self.height()))
+            gen.setTitle(self.tr("Loss per epoch"))
+            painter = QPainter(gen)
+            try:
+                self.render(painter)
+            finally:
+                painter.end()
         elif suffix == ".png":
-            exporter = exporters.ImageExporter(self.getPlotItem())
+            from pyqtgraph import exporters
+
+            exporters.ImageExporter(self.getPlotItem()).export(path)
         else:
             raise ValueError(self.tr("Choose a .png, .svg or .csv file name."))
-        exporter.export(path)
 
 
 class CurvePlot(pg.PlotWidget):
@@ -297,9 +310,7 @@ class CurvePlot(pg.PlotWidget):
             self._boundary.setPos(b)
             unit = self.tr("hours") if name == "hours" else name
             self._boundary.label.setFormat(
-                self.tr("about {value} {unit} needed to pass").format(
-                    value=_short(b), unit=unit
-                )
+                self.tr("about {value} {unit} needed to pass").format(value=_short(b), unit=unit)
             )
             self._boundary.setVisible(True)
         else:
@@ -356,9 +367,11 @@ class CurvePlot(pg.PlotWidget):
         self._boundary.label.setFormat(self.tr("score {z} ⇒ p = {t:g}").format(z=_short(z), t=t))
         self._boundary.setVisible(True)
         self._exact.setData([], [])
-        self._set_note(self.tr("{d} features: probability against the model's score.").format(
-            d=model.n_features
-        ))
+        self._set_note(
+            self.tr("{d} features: probability against the model's score.").format(
+                d=model.n_features
+            )
+        )
         item.setXRange(lo, hi, padding=0.02)
 
 

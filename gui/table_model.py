@@ -242,7 +242,11 @@ class DataTableModel(QAbstractTableModel):
             except ValueError:
                 return text
         try:
-            v = float(text.replace(",", ".")) if text.count(",") == 1 and "." not in text else float(text)
+            v = (
+                float(text.replace(",", "."))
+                if text.count(",") == 1 and "." not in text
+                else float(text)
+            )
         except ValueError:
             return text
         return v if math.isfinite(v) else text
@@ -415,9 +419,7 @@ class DataTableModel(QAbstractTableModel):
         def do() -> None:
             self.beginInsertColumns(QModelIndex(), d, d)
             self._x = np.concatenate([self._x, np.full((self.rowCount(), 1), np.nan)], axis=1)
-            self._invalid = {
-                (r, c + 1 if c >= d else c): t for (r, c), t in self._invalid.items()
-            }
+            self._invalid = {(r, c + 1 if c >= d else c): t for (r, c), t in self._invalid.items()}
             for r in range(self.rowCount()):
                 self._invalid[(r, d)] = ""
             self._names.append(name)
@@ -518,7 +520,9 @@ class DataTableModel(QAbstractTableModel):
         return name
 
 
-def _shift_rows(invalid: dict[tuple[int, int], str], row: int, count: int) -> dict[tuple[int, int], str]:
+def _shift_rows(
+    invalid: dict[tuple[int, int], str], row: int, count: int
+) -> dict[tuple[int, int], str]:
     return {(r + count if r >= row else r, c): t for (r, c), t in invalid.items()}
 
 

@@ -124,9 +124,7 @@ class TrainingWorker(QObject):
         def flush() -> None:
             nonlocal buf, first
             if buf:
-                batch = LossBatch(
-                    first, np.asarray(buf), trainer.model, time.perf_counter() - t0
-                )
+                batch = LossBatch(first, np.asarray(buf), trainer.model, time.perf_counter() - t0)
                 self.lossesReported.emit(batch)
                 first += len(buf)
                 buf = []

@@ -7,8 +7,7 @@ Only two things differ from the post: the data and the initial parameters are ar
 from __future__ import annotations
 
 import torch
-from torch import nn, sigmoid, tensor
-from torch import optim
+from torch import nn, optim, sigmoid, tensor
 
 
 class Model(nn.Module):
@@ -21,8 +20,12 @@ class Model(nn.Module):
 
 
 def run_seed_script(
-    w0: float, b0: float, x: list[float] | None = None, y: list[float] | None = None,
-    epochs: int = 1000, lr: float = 0.01,
+    w0: float,
+    b0: float,
+    x: list[float] | None = None,
+    y: list[float] | None = None,
+    epochs: int = 1000,
+    lr: float = 0.01,
 ) -> tuple[list[str], list[float], float, float]:
     """Return (printed lines, every loss, p(1 hour), p(7 hours))."""
     x_data = tensor([[v] for v in (x or [1.0, 2.0, 3.0, 4.0])])
@@ -44,7 +47,7 @@ def run_seed_script(
         optimizer.zero_grad()
         loss.backward()
         optimizer.step()
-    lines.append(f'\nLet\'s predict the hours need to score above 50%\n{"=" * 50}')
+    lines.append(f"\nLet's predict the hours need to score above 50%\n{'=' * 50}")
     hour_var = model(tensor([[1.0]]))
     p1 = hour_var.item()
     lines.append(
@@ -53,6 +56,6 @@ def run_seed_script(
     hour_var = model(tensor([[7.0]]))
     p7 = hour_var.item()
     lines.append(
-        f"Prediction after 7 hours of training: {hour_var.item():.4f} | Above 50%: { hour_var.item() > 0.5}"
+        f"Prediction after 7 hours of training: {hour_var.item():.4f} | Above 50%: {hour_var.item() > 0.5}"
     )
     return lines, losses, p1, p7

@@ -18,22 +18,45 @@ SEED_CSV = ROOT / "resources" / "data" / "study_hours.csv"
 def cli(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, str(ROOT / "main.py"), *args],
-        capture_output=True, text=True, cwd=cwd, timeout=300,
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        timeout=300,
     )
 
 
 @pytest.mark.parametrize("w0, b0", [(0.235, 0.153), (-0.3, 0.4), (1.0, -2.0)])
 def test_train_prints_exactly_the_seed_scripts_lines(w0: float, b0: float) -> None:
     lines, _, _, _ = run_seed_script(w0, b0)
-    r = cli("train", str(SEED_CSV), "--init-weight", str(w0), "--init-bias", str(b0), "--predict", "1", "7")
+    r = cli(
+        "train",
+        str(SEED_CSV),
+        "--init-weight",
+        str(w0),
+        "--init-bias",
+        str(b0),
+        "--predict",
+        "1",
+        "7",
+    )
     assert r.returncode == 0, r.stderr
     expected = "\n".join(lines) + "\n"
     assert r.stdout.startswith(expected)
-    assert r.stdout[len(expected):].startswith("Decision boundary: ")
+    assert r.stdout[len(expected) :].startswith("Decision boundary: ")
 
 
 def test_train_with_the_posts_values_prints_the_posts_output() -> None:
-    r = cli("train", str(SEED_CSV), "--init-weight", "0.235", "--init-bias", "0.153", "--predict", "1", "7")
+    r = cli(
+        "train",
+        str(SEED_CSV),
+        "--init-weight",
+        "0.235",
+        "--init-bias",
+        "0.153",
+        "--predict",
+        "1",
+        "7",
+    )
     assert "Epoch 901/1000 | Loss: 0.4678" in r.stdout
     assert "Prediction after 1 hour of training: 0.3779 | Above 50%: False" in r.stdout
     assert "Prediction after 7 hours of training: 0.9714 | Above 50%: True" in r.stdout
@@ -42,8 +65,20 @@ def test_train_with_the_posts_values_prints_the_posts_output() -> None:
 
 def test_train_json_and_save_then_predict(tmp_path: Path) -> None:
     model = tmp_path / "m.json"
-    r = cli("train", str(SEED_CSV), "--init-weight", "0.235", "--init-bias", "0.153",
-            "--predict", "1", "7", "--save", str(model), "--json")
+    r = cli(
+        "train",
+        str(SEED_CSV),
+        "--init-weight",
+        "0.235",
+        "--init-bias",
+        "0.153",
+        "--predict",
+        "1",
+        "7",
+        "--save",
+        str(model),
+        "--json",
+    )
     assert r.returncode == 0, r.stderr
     doc = json.loads(r.stdout)
     assert doc["epochs"] == 1000 and len(doc["losses"]) == 1000
@@ -54,7 +89,10 @@ def test_train_json_and_save_then_predict(tmp_path: Path) -> None:
     assert doc["decision_boundary"] == pytest.approx(-doc["bias"] / doc["weights"][0])
     r2 = cli("predict", str(model), "7", "--json")
     assert r2.returncode == 0, r2.stderr
-    assert json.loads(r2.stdout)["predictions"][0]["probability"] == doc["predictions"][1]["probability"]
+    assert (
+        json.loads(r2.stdout)["predictions"][0]["probability"]
+        == doc["predictions"][1]["probability"]
+    )
     r3 = cli("predict", str(model), "1", "7")
     assert "Prediction after 7 hours of training: 0.9714 | Above 50%: True" in r3.stdout
 
@@ -92,7 +130,9 @@ def test_fit_exact_with_l2_is_finite(tmp_path: Path) -> None:
         (["frobnicate"], ""),
     ],
 )
-def test_bad_input_prints_one_error_line_and_exits_2(tmp_path: Path, args: list[str], needle: str) -> None:
+def test_bad_input_prints_one_error_line_and_exits_2(
+    tmp_path: Path, args: list[str], needle: str
+) -> None:
     bad = tmp_path / "bad.csv"
     bad.write_text("hours,passed\n1,0\nabc,1\n", encoding="utf-8")
     args = [str(SEED_CSV) if a == "SEED" else str(bad) if a == "BAD" else a for a in args]

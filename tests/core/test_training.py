@@ -7,15 +7,35 @@ import threading
 import numpy as np
 import pytest
 
-from core.training import ConfigError, Trainer, TrainingConfig, TrainingDiverged, TrainingError, train
+from core.training import (
+    ConfigError,
+    Trainer,
+    TrainingConfig,
+    TrainingDiverged,
+    TrainingError,
+    train,
+)
 from tests.core.seed_reference import run_seed_script
 
 X = np.array([[1.0], [2.0], [3.0], [4.0]])
 Y = np.array([0.0, 0.0, 1.0, 1.0])
-POST_LOSSES = "0.6502 0.6231 0.5986 0.5758 0.5546 0.5348 0.5163 0.4990 0.4829 0.4678".split()
+POST_LOSSES = [
+    "0.6502",
+    "0.6231",
+    "0.5986",
+    "0.5758",
+    "0.5546",
+    "0.5348",
+    "0.5163",
+    "0.4990",
+    "0.4829",
+    "0.4678",
+]
 
 
-@pytest.mark.parametrize("w0, b0", [(0.235, 0.153), (-0.5, 0.9), (0.0, 0.0), (1.7, -3.2), (-0.0075, 0.5364)])
+@pytest.mark.parametrize(
+    "w0, b0", [(0.235, 0.153), (-0.5, 0.9), (0.0, 0.0), (1.7, -3.2), (-0.0075, 0.5364)]
+)
 def test_engine_equals_the_post_loop_for_several_initial_parameters(w0: float, b0: float) -> None:
     _, ref_losses, p1, p7 = run_seed_script(w0, b0)
     config = TrainingConfig(init_weights=(w0,), init_bias=b0)
@@ -89,7 +109,9 @@ def test_divergence_is_caught_with_the_epoch_and_last_finite_parameters() -> Non
     # Huge features with a huge learning rate push the weight past float32's range.
     x = np.array([[1e36], [2e36], [-3e36], [0.0]])
     y = np.array([0.0, 1.0, 1.0, 0.0])
-    trainer = Trainer(x, y, TrainingConfig(epochs=100, learning_rate=1e4, init_weights=(0.0,), init_bias=0.0))
+    trainer = Trainer(
+        x, y, TrainingConfig(epochs=100, learning_rate=1e4, init_weights=(0.0,), init_bias=0.0)
+    )
     with pytest.raises(TrainingDiverged) as info:
         for _ in trainer.epochs():
             pass
@@ -105,7 +127,9 @@ def test_divergence_in_the_closed_form_path_names_the_same_epoch() -> None:
     y = np.array([0.0, 1.0, 1.0, 0.0])
     epochs = []
     for method in ("autograd", "closed-form"):
-        cfg = TrainingConfig(epochs=100, learning_rate=1e4, init_weights=(0.0,), init_bias=0.0, method=method)
+        cfg = TrainingConfig(
+            epochs=100, learning_rate=1e4, init_weights=(0.0,), init_bias=0.0, method=method
+        )
         trainer = Trainer(x, y, cfg)
         with pytest.raises(TrainingDiverged) as info:
             list(trainer.epochs())
@@ -119,7 +143,9 @@ def test_minibatches_cover_every_row_and_report_the_epoch_mean() -> None:
     losses, _, _ = train(X, Y, cfg)
     assert losses.shape == (5,)
     # batch size >= rows is full batch: identical to the post's loop
-    full, _, _ = train(X, Y, TrainingConfig(epochs=5, batch_size=100, init_weights=(0.1,), init_bias=0.0))
+    full, _, _ = train(
+        X, Y, TrainingConfig(epochs=5, batch_size=100, init_weights=(0.1,), init_bias=0.0)
+    )
     ref = run_seed_script(0.1, 0.0, epochs=5)[1]
     assert full.tolist() == ref
 

@@ -333,7 +333,13 @@ class CurvePlot(pg.PlotWidget):
                     "The data are {kind} separable, so no finite exact fit exists: the "
                     "likelihood keeps rising as the curve gets steeper, which is why SGD never "
                     "settles. Dashed: the L2-penalised fit (C = {c:g})."
-                ).format(kind=fit.separation.replace("-", " "), c=fit.l2_C)
+                ).format(
+                    kind={
+                        "complete": self.tr("completely"),
+                        "quasi-complete": self.tr("quasi-completely"),
+                    }.get(fit.separation, fit.separation),
+                    c=fit.l2_C,
+                )
             elif fit.l2_C is not None:
                 note = self.tr("Dashed: the L2-penalised exact fit (C = {c:g}).").format(c=fit.l2_C)
             else:

@@ -999,11 +999,9 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def _on_thread_finished(self) -> None:
-        thread, worker = self._thread, self._worker
+        thread = self._thread
         self._thread = None
-        self._worker = None
-        if worker is not None:
-            worker.deleteLater()
+        self._worker = None  # deleted in its own thread when it finished (gui.worker)
         if thread is not None:
             thread.deleteLater()
         self.loss_plot.refresh()
@@ -1429,7 +1427,8 @@ class MainWindow(QMainWindow):
         dialog.setMinimumDuration(400)
         dialog.setAutoClose(False)
         dialog.setAutoReset(False)
-        dialog.canceled.connect(worker.cancel)
+        # A direct call, not a queued slot: the worker's thread runs no event loop while reading.
+        dialog.canceled.connect(self._on_import_cancel_requested)
         worker.progressed.connect(self._on_import_progressed)
         self._import_dialog = dialog
         self._import_worker = worker
@@ -1438,6 +1437,11 @@ class MainWindow(QMainWindow):
         self._import_thread.finished.connect(self._on_import_thread_finished)
         self._import_outcome = "failed"
         self.statusBar().showMessage(self.tr("Importing {name}…").format(name=Path(path).name))
+
+    @Slot()
+    def _on_import_cancel_requested(self) -> None:
+        if self._import_worker is not None:
+            self._import_worker.cancel()
 
     @Slot(float)
     def _on_import_progressed(self, fraction: float) -> None:
@@ -1473,8 +1477,6 @@ class MainWindow(QMainWindow):
             self._import_dialog.reset()
             self._import_dialog.deleteLater()
             self._import_dialog = None
-        if self._import_worker is not None:
-            self._import_worker.deleteLater()
         if self._import_thread is not None:
             self._import_thread.deleteLater()
         self._import_worker = None
@@ -1665,12 +1667,15 @@ def compute_exact(
     if len(labels) == 0:
         return None
     try:
-        fit = fit_exact(features, labels, feature_names=names)
-        if not fit.finite and fit.separation != "none":
-            penalised = fit_exact(features, labels, feature_names=names, l2_C=1.0)
-            return penalised if penalised.finite else fit
+        # Extreme values (1e300) overflow inside the penalised fit; that fit is then simply
+        # not finite and is not drawn, which needs no warning on the console.
+        with np.errstate(all="ignore"):
+            fit = fit_exact(features, labels, feature_names=names)
+            if not fit.finite and fit.separation != "none":
+                penalised = fit_exact(features, labels, feature_names=names, l2_C=1.0)
+                return penalised if penalised.finite else fit
         return fit
-    except (ValueError, np.linalg.LinAlgError):
+    except (ValueError, FloatingPointError, np.linalg.LinAlgError):
         return None
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import ctypes
 import os
 import sys
+from pathlib import Path
 
 # Every library below is loaded by PySide6's Qt (``readelf -d`` on libQt6Gui, libQt6DBus and the
 # platform plugins), with the Debian/Ubuntu package that ships it.
@@ -77,10 +78,18 @@ def required_libraries(platform: str | None = None) -> dict[str, str]:
     return needed
 
 
+def _bundled(name: str) -> bool:
+    """Whether a PyInstaller build ships ``name`` itself (it bundles most xcb libraries)."""
+    bundle = getattr(sys, "_MEIPASS", None)
+    return bool(bundle) and (Path(bundle) / name).exists()
+
+
 def missing_libraries(platform: str | None = None) -> dict[str, str]:
     """The libraries from :func:`required_libraries` that ``dlopen`` cannot find."""
     missing: dict[str, str] = {}
     for name, package in required_libraries(platform).items():
+        if _bundled(name):
+            continue
         try:
             ctypes.CDLL(name)
         except OSError:

@@ -46,6 +46,9 @@ def start_in_thread(worker: QObject, name: str) -> QThread:
     worker.moveToThread(thread)
     thread.started.connect(worker.run)  # type: ignore[attr-defined]
     worker.finished.connect(thread.quit)  # type: ignore[attr-defined]
+    # Deleted in its own thread, which processes the DeferredDelete as it finishes; a
+    # deleteLater() from the GUI thread after that would never run (the worker would leak).
+    worker.finished.connect(worker.deleteLater)  # type: ignore[attr-defined]
     _THREADS.add(thread)
     thread.start()
     return thread

@@ -14,6 +14,11 @@ GUI_OPTIONS = {"--self-test"}
 
 
 def main(argv: list[str] | None = None) -> int:
+    # The training child is started with multiprocessing's "spawn"; in a frozen app the child
+    # is this executable again, and freeze_support() turns it into the child at once.
+    import multiprocessing
+
+    multiprocessing.freeze_support()
     args = sys.argv[1:] if argv is None else argv
     # The window takes no arguments but a file to open and --self-test; anything else is the
     # command line, whose parser names what is wrong with it.

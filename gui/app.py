@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication
 
 from core import __version__
 from gui.resources import resource_path
+from gui.worker import TRAINING_PROCESSES, use_process
 
 APP_NAME = "Logistic Regression Studio"
 ORG_NAME = "Logistic Regression Studio"
@@ -57,20 +58,18 @@ def install_translator(app: QApplication) -> QTranslator | None:
 
 
 def warm_up_torch() -> threading.Thread:
-    """Import torch and build one optimizer in the background, so Train starts at once.
+    """Start the training process and load torch, in the background, so Train starts at once.
 
-    The first ``torch.optim`` step pulls ``torch._dynamo`` (over a second); doing it here,
-    after the window is shown, moves that wait out of the click on Train.
+    The training child imports torch and builds one optimizer (the first ``torch.optim``
+    step pulls ``torch._dynamo``, over a second); this process imports torch too, for the
+    predictions, which the window makes with the seed's own float32 arithmetic.
     """
 
     def work() -> None:
         try:
-            import torch
-
-            p = torch.nn.Parameter(torch.zeros(1))
-            opt = torch.optim.SGD([p], lr=0.1)
-            (p * 2).sum().backward()
-            opt.step()
+            if use_process():
+                TRAINING_PROCESSES.warm_up()
+            import torch  # noqa: F401
         except Exception:  # a failed warm-up only means the first Train is slower
             pass
 

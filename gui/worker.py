@@ -8,6 +8,8 @@ numbers and numpy arrays, never tensors. Losses are batched: one signal at most 
 
 from __future__ import annotations
 
+import atexit
+import os
 import threading
 import time
 import traceback
@@ -19,6 +21,7 @@ from PySide6.QtCore import QObject, QThread, Signal, Slot
 
 from core.data import DataError, Dataset, ImportCancelled, read_csv
 from core.model import LogisticModel
+from core.remote import RemoteTrainer, model_from
 from core.training import Trainer, TrainingConfig, TrainingDiverged, TrainingError
 
 EMIT_INTERVAL = 0.04
@@ -64,8 +67,47 @@ class LossBatch:
     elapsed: float
 
 
+class _Pool:
+    """Idle training processes, reused run after run (only the first pays for torch)."""
+
+    def __init__(self) -> None:
+        self._idle: list[RemoteTrainer] = []
+        self._lock = threading.Lock()
+
+    def acquire(self) -> RemoteTrainer:
+        with self._lock:
+            return self._idle.pop() if self._idle else RemoteTrainer()
+
+    def release(self, remote: RemoteTrainer) -> None:
+        with self._lock:
+            self._idle.append(remote)
+
+    def warm_up(self) -> None:
+        """Start one process and load torch in it (call from a background thread)."""
+        remote = self.acquire()
+        try:
+            remote.warm_up()
+        finally:
+            self.release(remote)
+
+    def close_all(self) -> None:
+        with self._lock:
+            idle, self._idle = self._idle, []
+        for remote in idle:
+            remote.close()
+
+
+TRAINING_PROCESSES = _Pool()
+atexit.register(TRAINING_PROCESSES.close_all)
+
+
+def use_process() -> bool:
+    """Train in a child process unless LOGREG_STUDIO_TRAINING=thread asks otherwise."""
+    return os.environ.get("LOGREG_STUDIO_TRAINING", "process") != "thread"
+
+
 class TrainingWorker(QObject):
-    """Runs core's training generator; pausable, stoppable, never drops a loss."""
+    """Runs a training (in a child process by default); pausable, stoppable, loses nothing."""
 
     trainingStarted = Signal(object, int)  # initial LogisticModel, seed used
     lossesReported = Signal(object)  # LossBatch
@@ -87,17 +129,28 @@ class TrainingWorker(QObject):
         self._stop = threading.Event()
         self._running = threading.Event()
         self._running.set()
+        self._remote: RemoteTrainer | None = None
+        self._lock = threading.Lock()
 
     def request_stop(self) -> None:
         """Ask the run to end after the current epoch (thread-safe)."""
         self._stop.set()
         self._running.set()  # a paused run must wake to see the stop
+        with self._lock:
+            if self._remote is not None:
+                self._remote.request_stop()
 
     def pause(self) -> None:
         self._running.clear()
+        with self._lock:
+            if self._remote is not None:
+                self._remote.pause()
 
     def resume(self) -> None:
         self._running.set()
+        with self._lock:
+            if self._remote is not None:
+                self._remote.resume()
 
     @property
     def paused(self) -> bool:
@@ -107,7 +160,7 @@ class TrainingWorker(QObject):
     def run(self) -> None:
         outcome = "failed"
         try:
-            outcome = self._train()
+            outcome = self._train_in_process() if use_process() else self._train_here()
         except TrainingError as exc:
             self.trainingFailed.emit(str(exc), None)
         except Exception as exc:  # report, never kill the thread silently
@@ -116,7 +169,41 @@ class TrainingWorker(QObject):
         finally:
             self.finished.emit(outcome)
 
-    def _train(self) -> str:
+    def _train_in_process(self) -> str:
+        remote = TRAINING_PROCESSES.acquire()
+        with self._lock:
+            self._remote = remote
+        healthy = True
+        try:
+            if self._stop.is_set():
+                return "stopped"
+            if not self._running.is_set():
+                remote.pause()
+            for msg in remote.train(self._features, self._labels, self._config, self._names):
+                kind = msg[0]
+                if kind == "started":
+                    self.trainingStarted.emit(model_from(msg[1]), msg[2])
+                elif kind == "losses":
+                    _, first, losses, model, elapsed = msg
+                    self.lossesReported.emit(LossBatch(first, losses, model_from(model), elapsed))
+                elif kind == "failed":
+                    self.trainingFailed.emit(msg[1], model_from(msg[2]))
+                    return "failed"
+                elif kind in ("done", "stopped"):
+                    return str(kind)
+            return "failed"
+        except TrainingError:
+            healthy = False
+            raise
+        finally:
+            with self._lock:
+                self._remote = None
+            if healthy:
+                TRAINING_PROCESSES.release(remote)
+            else:
+                remote.close()
+
+    def _train_here(self) -> str:
         trainer = Trainer(self._features, self._labels, self._config, self._names)
         self.trainingStarted.emit(trainer.initial_model, trainer.seed)
         buf: list[float] = []

@@ -239,3 +239,36 @@ def test_a_truncated_project_is_refused(qtbot, window: MainWindow, tmp_path: Pat
     assert not w.open_path(str(cut))
     assert "cut.lrsproj" in error_text(w)
     assert table_state(w) == before
+
+
+def test_the_in_thread_path_gives_the_same_numbers(
+    qtbot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setenv("LOGREG_STUDIO_TRAINING", "thread")
+    w = window
+    type_into(qtbot, find(w, QLineEdit, "initWeightInput"), "0.235")
+    type_into(qtbot, find(w, QLineEdit, "initBiasInput"), "0.153")
+    assert train_and_wait(qtbot, w) == "done"
+    x = np.array([[1.0], [2.0], [3.0], [4.0]])
+    y = np.array([0.0, 0.0, 1.0, 1.0])
+    full, _, _ = train(x, y, TrainingConfig(init_weights=(0.235,), init_bias=0.153))
+    assert w.loss_values().tolist() == full.tolist()
+
+
+def test_a_killed_training_process_is_reported_and_the_model_kept(
+    qtbot, window: MainWindow
+) -> None:  # type: ignore[no-untyped-def]
+    w = window
+    find(w, QSpinBox, "epochsInput").setValue(50_000_000)
+    with qtbot.waitSignal(w.trainingFinished, timeout=120_000) as blocker:
+        click(qtbot, find(w, QPushButton, "trainButton"))
+        qtbot.waitUntil(lambda: len(w.loss_values()) > 0, timeout=60_000)
+        worker = w._worker
+        assert worker is not None and worker._remote is not None
+        worker._remote._proc.kill()  # the machine's OOM killer, or a crash in torch
+    assert blocker.args == ["failed"]
+    assert "ended unexpectedly" in find(w, QLabel, "trainBlockedReason").text()
+    assert w.model() is not None
+    # the next run starts a fresh process and works
+    find(w, QSpinBox, "epochsInput").setValue(30)
+    assert train_and_wait(qtbot, w) == "done"

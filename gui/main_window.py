@@ -806,8 +806,8 @@ class MainWindow(QMainWindow):
             if self._model is not None:
                 self._model_out_of_date = True
         self._rebuild_hours_inputs()
-        snap = self.table_model.snapshot()
-        self.curve_plot.set_data(snap.features, snap.labels, tuple(snap.feature_names))
+        x, y = self.table_model.arrays()
+        self.curve_plot.set_data(x, y, tuple(self.table_model.feature_names))
         problem = self.table_model.first_problem()
         self.data_message.setText(
             problem

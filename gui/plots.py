@@ -193,6 +193,7 @@ class CurvePlot(pg.PlotWidget):
         self._boundary.setVisible(False)
         item.addItem(self._boundary)
         self._note_text = ""
+        self._x_range: tuple[float, float] | None = None
         self._x = np.zeros((0, 1))
         self._y = np.zeros(0)
         self._names: tuple[str, ...] = ("hours",)
@@ -210,13 +211,14 @@ class CurvePlot(pg.PlotWidget):
     def set_data(self, features: np.ndarray, labels: np.ndarray, names: tuple[str, ...]) -> None:
         """Show these rows (a fixed sample of at most MAX_POINTS when there are more)."""
         n = len(labels)
-        keep = ~np.isnan(labels) & ~np.isnan(features).any(axis=1) if n else np.zeros(0, bool)
-        x, y = features[keep], labels[keep]
-        if len(y) > MAX_POINTS:
-            # A fixed random sample; integers() is O(MAX_POINTS), choice() would shuffle all n.
-            idx = np.unique(np.random.default_rng(0).integers(0, len(y), MAX_POINTS))
+        x, y = features, labels
+        if n > MAX_POINTS:
+            # A fixed random sample, drawn before anything else touches all n rows:
+            # integers() is O(MAX_POINTS) where choice() or a mask would cost O(n).
+            idx = np.unique(np.random.default_rng(0).integers(0, n, MAX_POINTS))
             x, y = x[idx], y[idx]
-        self._x, self._y, self._names = x, y, names
+        keep = ~np.isnan(y) & ~np.isnan(x).any(axis=1) if len(y) else np.zeros(0, bool)
+        self._x, self._y, self._names = x[keep], y[keep], names
         self._schedule()
 
     def set_model(self, model: LogisticModel | None) -> None:
@@ -286,6 +288,12 @@ class CurvePlot(pg.PlotWidget):
             lo, hi = min(lo, b - 0.2 * span), max(hi, b + 0.2 * span)
         return np.linspace(lo, hi, 400)
 
+    def _set_x_range(self, lo: float, hi: float) -> None:
+        # Re-ranging relayouts the axes (a costly repaint): only when the range really moves.
+        if self._x_range != (lo, hi):
+            self._x_range = (lo, hi)
+            self.getPlotItem().setXRange(lo, hi, padding=0.02)
+
     def _set_note(self, text: str) -> None:
         if text != self._note_text:
             self._note_text = text
@@ -316,7 +324,7 @@ class CurvePlot(pg.PlotWidget):
         else:
             self._boundary.setVisible(False)
         self._draw_exact(grid)
-        item.setXRange(float(grid[0]), float(grid[-1]), padding=0.02)
+        self._set_x_range(float(grid[0]), float(grid[-1]))
 
     def _draw_exact(self, grid: np.ndarray) -> None:
         fit = self._exact_fit
@@ -378,7 +386,7 @@ class CurvePlot(pg.PlotWidget):
                 d=model.n_features
             )
         )
-        item.setXRange(lo, hi, padding=0.02)
+        self._set_x_range(lo, hi)
 
 
 def _short(v: float) -> str:

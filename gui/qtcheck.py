@@ -128,7 +128,11 @@ def check_display(platform: str | None = None) -> str | None:
     if not sys.platform.startswith("linux"):
         return None
     platform = _platform() if platform is None else platform
-    if platform == "xcb" and not os.environ.get("DISPLAY"):
+    if (
+        platform == "xcb"
+        and not os.environ.get("DISPLAY")
+        and not os.environ.get("WAYLAND_DISPLAY")
+    ):
         return (
             "Logistic Regression Studio cannot open a window: no display (DISPLAY is not set).\n"
             "Run it from a desktop session, forward X11 (ssh -X), or set "

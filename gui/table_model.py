@@ -43,8 +43,8 @@ class TableData:
     @classmethod
     def from_dataset(cls, ds: Dataset) -> TableData:
         return cls(
-            ds.features.astype(np.float64, copy=True),
-            ds.labels.astype(np.float64, copy=True),
+            ds.features.astype(np.float64, copy=False),
+            ds.labels.astype(np.float64, copy=False),
             list(ds.feature_names),
             ds.label_name,
             {},
@@ -218,6 +218,13 @@ class DataTableModel(QAbstractTableModel):
                     "All labels are {v}: the model can only learn to say {v} to everything."
                 ).format(v=1 if ones else 0)
         return None
+
+    def arrays(self) -> tuple[np.ndarray, np.ndarray]:
+        """Read-only views of the features and labels (no copy; NaN where invalid)."""
+        x, y = self._x.view(), self._y.view()
+        x.flags.writeable = False
+        y.flags.writeable = False
+        return x, y
 
     def snapshot(self) -> TableData:
         """A copy of everything (arrays copied), safe to hand to another thread."""
@@ -487,13 +494,8 @@ class DataTableModel(QAbstractTableModel):
     def replace_all(self, data: TableData, text: str) -> None:
         """Replace the whole table (import, new, restore example) as one undo step."""
         before = self.snapshot()
-        after = TableData(
-            data.features.copy(),
-            data.labels.copy(),
-            list(data.feature_names),
-            data.label_name,
-            dict(data.invalid),
-        )
+        # ``data`` is the caller's to give away (fresh from an import); _load copies it on use.
+        after = data
         self.undo_stack.push(_Command(text, lambda: self._load(after), lambda: self._load(before)))
 
     def load_without_undo(self, data: TableData) -> None:

@@ -26,8 +26,13 @@ def main(argv: list[str] | None = None) -> int:
         from core.cli import main as cli_main
 
         return cli_main(args)
-    from gui.app import run_gui
+    try:
+        from gui.app import run_gui
+    except ImportError as exc:  # Qt's system libraries missing: say which, don't just abort
+        from gui.crash import explain_qt_start_failure
 
+        print(explain_qt_start_failure(exc), file=sys.stderr)
+        return 1
     return run_gui(args)
 
 

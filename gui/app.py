@@ -85,7 +85,12 @@ def run_gui(argv: list[str]) -> int:
 
         return run_self_test()
     from gui.crash import install_exception_hook
+    from gui.qtcheck import check_qt_startup
 
+    problem = None if QApplication.instance() else check_qt_startup()
+    if problem:
+        print(problem, file=sys.stderr)
+        return 1
     app = QApplication.instance() or QApplication([sys.argv[0], *argv])
     assert isinstance(app, QApplication)
     configure_application(app)

@@ -363,6 +363,21 @@ def test_xcb_libraries_only_for_the_xcb_platform() -> None:
     assert "libxcb-cursor.so.0" not in qtcheck.required_libraries("offscreen")
 
 
+def test_no_display_is_explained_and_offscreen_needs_none(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(sys, "platform", "linux")
+    for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"):
+        monkeypatch.delenv(name, raising=False)
+    message = qtcheck.check_display()
+    assert message is not None and "DISPLAY is not set" in message
+    monkeypatch.setenv("QT_QPA_PLATFORM", "offscreen")
+    assert qtcheck.check_display() is None
+    monkeypatch.setenv("QT_QPA_PLATFORM", "xcb")
+    monkeypatch.setenv("DISPLAY", ":0")
+    assert qtcheck.check_display() is None
+
+
 def test_qt_start_failure_is_explained() -> None:
     exc = ImportError("libEGL.so.1: cannot open shared object file: No such file or directory")
     message = crash.explain_qt_start_failure(exc)
@@ -402,12 +417,21 @@ def test_self_test_passes_from_source() -> None:
     not (ROOT / "gui" / "main_window.py").exists(), reason="gui/main_window.py not written yet"
 )
 def test_self_test_fails_when_the_numbers_differ(
-    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], qapp: QApplication
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    qapp: QApplication,
+    tmp_path: Path,
 ) -> None:
+    from PySide6.QtCore import QSettings
+
     from gui import selftest
 
     monkeypatch.setattr(selftest, "SEED_PREDICTIONS", (("1", "0.9999", "PASS"),))
-    assert selftest.run_self_test() == 1
+    try:
+        assert selftest.run_self_test() == 1
+    finally:
+        # run_self_test puts QSettings back on the user's folder: keep later tests off it.
+        QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path))
     err = capsys.readouterr().err
     assert "self-test FAILED: prediction for 1 h reads" in err
 

@@ -237,24 +237,36 @@ class Trainer:
                 self.linear.weight.copy_(torch.tensor([config.init_weights]))
             if config.init_bias is not None:
                 self.linear.bias.fill_(config.init_bias)
-        self.initial_model = self._snapshot()
+        self._params = self._read_params()
+        self.initial_model = self._model_of(self._params)
         self._last_finite = self.initial_model
+        self._last_params = self._params
         self.epochs_done = 0
         self._shuffle = torch.Generator().manual_seed(self.seed)
 
     @property
     def model(self) -> LogisticModel:
         """The latest parameters that are finite (after the last completed epoch)."""
+        # Built on demand: an epoch only keeps plain floats, the model object costs more.
+        if self._last_params is not self._params:
+            self._last_finite = self._model_of(self._params)
+            self._last_params = self._params
         return self._last_finite
+
+    def _read_params(self) -> tuple[list[float], float]:
+        """The parameters as Python floats: one host copy per epoch, checked in Python."""
+        return self.linear.weight.detach().reshape(-1).tolist(), self.linear.bias.item()
+
+    def _model_of(self, params: tuple[list[float], float]) -> LogisticModel:
+        return LogisticModel(tuple(params[0]), float(params[1]), self.feature_names)
 
     @property
     def n_rows(self) -> int:
         return int(self.x.shape[0])
 
     def _snapshot(self) -> LogisticModel:
-        w = self.linear.weight.detach().reshape(-1).tolist()
-        b = float(self.linear.bias.detach().item())
-        return LogisticModel(tuple(float(v) for v in w), b, self.feature_names)
+        self._params = self._read_params()
+        return self.model
 
     def _batches(self) -> list[torch.Tensor] | None:
         import torch
@@ -286,7 +298,6 @@ class Trainer:
             opt = torch.optim.SGD(params, lr=cfg.learning_rate, weight_decay=cfg.weight_decay)
         criterion = torch.nn.BCELoss(reduction="mean")
         x, y, linear = self.x, self.y, self.linear
-        weight, bias = linear.weight, linear.bias
         for _ in range(cfg.epochs - self.epochs_done):
             if stop is not None and stop.is_set():
                 return
@@ -308,12 +319,14 @@ class Trainer:
                     opt.step()
                 value = total / self.n_rows
             if not math.isfinite(value):
-                raise TrainingDiverged(epoch, self._last_finite, "the loss")
-            if not bool(torch.isfinite(weight).all() & torch.isfinite(bias).all()):
-                raise TrainingDiverged(epoch, self._last_finite, "a parameter")
+                raise TrainingDiverged(epoch, self.model, "the loss")
+            # Reading the parameters back each epoch (a few µs) is what makes "the last finite
+            # parameters" exact, and checking them as Python floats costs no torch op.
+            after = self._read_params()
+            if not (math.isfinite(after[1]) and all(map(math.isfinite, after[0]))):
+                raise TrainingDiverged(epoch, self.model, "a parameter")
+            self._params = after
             self.epochs_done = epoch
-            # Snapshots cost ~2 µs; keeping one per epoch is what makes "last finite" exact.
-            self._last_finite = self._snapshot()
             yield value
 
     def chunks(self, stop: threading.Event | None = None, size: int = 256) -> Iterator[np.ndarray]:
@@ -378,7 +391,7 @@ class Trainer:
                 self.linear.weight.copy_(w)
                 self.linear.bias.copy_(b)
             self.epochs_done += n_chunk
-            self._last_finite = self._snapshot()
+            self._snapshot()
             yield values.astype(np.float64)
 
     def _replay_closed_form(self, w: torch.Tensor, b: torch.Tensor, n: int) -> None:
@@ -398,7 +411,7 @@ class Trainer:
                 pass
         finally:
             self.config = cfg
-        raise TrainingDiverged(self.epochs_done + 1, self._last_finite, "the loss")
+        raise TrainingDiverged(self.epochs_done + 1, self.model, "the loss")
 
 
 def _bce(p: torch.Tensor, y: torch.Tensor) -> torch.Tensor:

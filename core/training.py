@@ -298,11 +298,12 @@ class Trainer:
             opt = torch.optim.SGD(params, lr=cfg.learning_rate, weight_decay=cfg.weight_decay)
         criterion = torch.nn.BCELoss(reduction="mean")
         x, y, linear = self.x, self.y, self.linear
+        full_batch = cfg.batch_size is None or cfg.batch_size >= self.n_rows
         for _ in range(cfg.epochs - self.epochs_done):
             if stop is not None and stop.is_set():
                 return
             epoch = self.epochs_done + 1
-            batches = self._batches()
+            batches = None if full_batch else self._batches()
             if batches is None:
                 loss = criterion(torch.sigmoid(linear(x)), y)
                 value = loss.item()

@@ -13,8 +13,10 @@ pays it in the background while the user is still looking at the window.
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing as mp
 import multiprocessing.connection as mpc
+import sys
 import threading
 import time
 from collections.abc import Iterator
@@ -121,6 +123,29 @@ def _train(  # noqa: PLR0917 (a private helper of the child's loop)
     conn.send(("stopped",) if stop.is_set() else ("done",))
 
 
+@contextlib.contextmanager
+def _main_module_hidden() -> Iterator[None]:
+    """Start the child without re-running the parent's ``__main__`` script.
+
+    "spawn" normally imports the parent's main script in the child, so a script that builds
+    the window without an ``if __name__ == "__main__":`` guard would start a second window
+    there (or fail). The child only needs ``core.remote``, which it imports by name.
+    """
+    main = sys.modules.get("__main__")
+    saved: dict[str, Any] = {
+        a: main.__dict__[a] for a in ("__file__", "__spec__") if main and a in main.__dict__
+    }
+    try:
+        if main is not None:
+            main.__dict__.pop("__file__", None)
+            main.__dict__["__spec__"] = None
+        yield
+    finally:
+        if main is not None:
+            main.__dict__.pop("__spec__", None)
+            main.__dict__.update(saved)
+
+
 class RemoteTrainer:
     """A child process that trains on request; one run at a time."""
 
@@ -145,7 +170,8 @@ class RemoteTrainer:
                 name="logreg-studio-training",
                 daemon=True,
             )
-            proc.start()
+            with _main_module_hidden():
+                proc.start()
             child.close()
             self._proc, self._conn = proc, parent
 

@@ -48,7 +48,7 @@ class LossPlot(pg.PlotWidget):
         _theme(self)
         item = self.getPlotItem()
         item.setLabel("bottom", self.tr("Epoch"))
-        item.setLabel("left", self.tr("Loss (binary cross-entropy)"))
+        item.setLabel("left", self.tr("Loss (BCE)"))
         item.showGrid(x=True, y=True, alpha=0.2)
         item.setClipToView(True)
         item.setDownsampling(auto=True, mode="peak")

@@ -7,6 +7,7 @@ and the project are left exactly as they were.
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import numpy as np
@@ -272,3 +273,42 @@ def test_a_killed_training_process_is_reported_and_the_model_kept(
     # the next run starts a fresh process and works
     find(w, QSpinBox, "epochsInput").setValue(30)
     assert train_and_wait(qtbot, w) == "done"
+
+
+def test_a_script_without_a_main_guard_can_train(tmp_path: Path) -> None:
+    """The training child must not re-run the parent's script (multiprocessing "spawn")."""
+    import subprocess
+    import sys
+
+    script = tmp_path / "embed.py"
+    root = Path(__file__).resolve().parents[2]
+    script.write_text(
+        "import os, sys\n"
+        f"sys.path.insert(0, {str(root)!r})\n"
+        "os.environ['QT_QPA_PLATFORM'] = 'offscreen'\n"
+        "from PySide6.QtCore import QEventLoop\n"
+        "from PySide6.QtWidgets import QApplication\n"
+        "app = QApplication([])\n"
+        "from gui.main_window import MainWindow\n"
+        "w = MainWindow()\n"
+        "w.epochs_input.setValue(25)\n"
+        "loop = QEventLoop()\n"
+        "w.trainingFinished.connect(loop.quit)\n"
+        "w.train_button.click()\n"
+        "loop.exec()\n"
+        "print('trained', len(w.loss_values()))\n"
+        "w.set_modified(False)\n"
+        "w.close()\n",
+        encoding="utf-8",
+    )
+    env = {**os.environ, "LOGREG_STUDIO_NO_WARMUP": "1"}
+    r = subprocess.run(
+        [sys.executable, str(script)],
+        capture_output=True,
+        text=True,
+        timeout=180,
+        env=env,
+        cwd=tmp_path,
+    )
+    assert r.returncode == 0, r.stderr[-2000:]
+    assert r.stdout.splitlines() == ["trained 25"]

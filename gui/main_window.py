@@ -49,20 +49,25 @@ from PySide6.QtWidgets import (
 
 from core import __version__
 from core.data import DataError, Dataset, example_dataset, write_csv
-from core.exact import ExactFit, fit_exact
+from core.exact import ExactFit
 from core.files import FileFormatError, Project, load_project, save_model, save_project
 from core.model import LogisticModel, logit
 from core.training import MAX_EPOCHS, ConfigError, TrainingConfig
 from gui import dialogs
 from gui.plots import CurvePlot, LossPlot
 from gui.table_model import DataTableModel, TableData
-from gui.worker import ImportWorker, LossBatch, TrainingWorker, start_in_thread
+from gui.worker import (
+    ExactFitWorker,
+    ImportWorker,
+    LossBatch,
+    TrainingWorker,
+    start_in_thread,
+)
 
 APP_TITLE = "Logistic Regression Studio"
 PROJECT_SUFFIX = ".lrsproj"
 POST_INIT_WEIGHT = "0.235"
 POST_INIT_BIAS = "0.153"
-EXACT_IN_GUI_MAX_ROWS = 200_000  # above this the exact fit runs in the training thread
 MAX_RECENT = 8
 INVALID_STYLE = "border: 1px solid #d62728;"
 
@@ -153,6 +158,9 @@ class MainWindow(QMainWindow):
         self._import_thread: QThread | None = None
         self._import_worker: ImportWorker | None = None
         self._import_dialog: QProgressDialog | None = None
+        self._exact_thread: QThread | None = None
+        self._exact_worker: ExactFitWorker | None = None
+        self._exact_again = False
         self._outcome = "done"
         self._error: str | None = None
         self._run_epochs = 0
@@ -168,7 +176,6 @@ class MainWindow(QMainWindow):
         self._build_ui()
         self._build_menus()
         self.table_model.dataEdited.connect(self._on_table_edited)
-        self.undo_stack.cleanChanged.connect(self._on_undo_clean_changed)
 
         self._exact_timer = QTimer(self)
         self._exact_timer.setSingleShot(True)
@@ -821,12 +828,9 @@ class MainWindow(QMainWindow):
         self._generation += 1
         self._exact = None
         self.curve_plot.set_exact(None)
-        if problem is None and self.table_model.rowCount() <= EXACT_IN_GUI_MAX_ROWS:
+        if problem is None:
             self._exact_timer.start()
         self._schedule_prediction()
-
-    def _on_undo_clean_changed(self, clean: bool) -> None:
-        pass  # the modified flag follows edits and saves, not the undo position
 
     def _update_model_status(self) -> None:
         if self._model is None:
@@ -843,9 +847,34 @@ class MainWindow(QMainWindow):
     def _on_exact_timer_timeout(self) -> None:
         if self.table_model.first_problem() is not None:
             return
+        if self._exact_thread is not None:
+            self._exact_again = True  # the table changed while fitting: fit again after
+            return
         snap = self.table_model.snapshot()
-        self._exact = compute_exact(snap.features, snap.labels, tuple(snap.feature_names))
-        self.curve_plot.set_exact(self._exact)
+        worker = ExactFitWorker(
+            self._generation, snap.features, snap.labels, tuple(snap.feature_names)
+        )
+        worker.fitted.connect(self._on_exact_fitted)
+        self._exact_worker = worker
+        self._exact_thread = start_in_thread(worker, "exact-fit")
+        self._exact_thread.finished.connect(self._on_exact_thread_finished)
+
+    @Slot(int, object)
+    def _on_exact_fitted(self, generation: int, fit: ExactFit | None) -> None:
+        # A fit of an older table (edited since) is dropped: the generation counter of ndv.
+        if generation == self._generation:
+            self._exact = fit
+            self.curve_plot.set_exact(fit)
+
+    @Slot()
+    def _on_exact_thread_finished(self) -> None:
+        if self._exact_thread is not None:
+            self._exact_thread.deleteLater()
+        self._exact_thread = None
+        self._exact_worker = None
+        if self._exact_again:
+            self._exact_again = False
+            self._exact_timer.start()
 
     def _on_add_row_clicked(self) -> None:
         self.table_model.insert_rows(self.table_model.rowCount(), 1)
@@ -1077,9 +1106,12 @@ class MainWindow(QMainWindow):
 
     def _stop_and_join(self) -> None:
         """Stop any background work and wait for its thread: never leave one running."""
+        self._exact_timer.stop()
+        self._exact_again = False
         for worker, thread in (
             (self._worker, self._thread),
             (self._import_worker, self._import_thread),
+            (self._exact_worker, self._exact_thread),
         ):
             if worker is not None:
                 worker.request_stop()
@@ -1658,25 +1690,6 @@ class MainWindow(QMainWindow):
         )
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.open()
-
-
-def compute_exact(
-    features: np.ndarray, labels: np.ndarray, names: tuple[str, ...]
-) -> ExactFit | None:
-    """The exact fit, or the L2 one (C = 1) when the data are separable."""
-    if len(labels) == 0:
-        return None
-    try:
-        # Extreme values (1e300) overflow inside the penalised fit; that fit is then simply
-        # not finite and is not drawn, which needs no warning on the console.
-        with np.errstate(all="ignore"):
-            fit = fit_exact(features, labels, feature_names=names)
-            if not fit.finite and fit.separation != "none":
-                penalised = fit_exact(features, labels, feature_names=names, l2_C=1.0)
-                return penalised if penalised.finite else fit
-        return fit
-    except (ValueError, FloatingPointError, np.linalg.LinAlgError):
-        return None
 
 
 def _duration(seconds: float) -> str:

@@ -20,6 +20,7 @@ import numpy as np
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
 from core.data import DataError, Dataset, ImportCancelled, read_csv
+from core.exact import ExactFit, fit_exact
 from core.model import LogisticModel
 from core.remote import RemoteTrainer, model_from
 from core.training import Trainer, TrainingConfig, TrainingDiverged, TrainingError
@@ -28,6 +29,29 @@ EMIT_INTERVAL = 0.04
 
 # Every thread this module starts, so tests can fail when one is left running.
 _THREADS: weakref.WeakSet[QThread] = weakref.WeakSet()
+
+
+class _Keeper(QObject):
+    """Holds each running thread and its worker until the thread has finished.
+
+    A window closed the normal way joins its threads; one that is simply dropped must not take
+    a running QThread (or the worker inside it) down with it ("QThread: Destroyed while
+    thread is still running" aborts the process). The keeper lives in the GUI thread, so it
+    lets go in the GUI thread, after the thread's ``finished``.
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.live: dict[QThread, QObject] = {}
+
+    @Slot()
+    def _on_thread_finished(self) -> None:
+        thread = self.sender()
+        if isinstance(thread, QThread):
+            self.live.pop(thread, None)
+
+
+_keeper: _Keeper | None = None
 
 
 def running_threads() -> list[QThread]:
@@ -44,6 +68,9 @@ def running_threads() -> list[QThread]:
 
 def start_in_thread(worker: QObject, name: str) -> QThread:
     """Move ``worker`` to a new QThread wired the standard way, and start it."""
+    global _keeper
+    if _keeper is None:
+        _keeper = _Keeper()
     thread = QThread()
     thread.setObjectName(name)
     worker.moveToThread(thread)
@@ -52,6 +79,8 @@ def start_in_thread(worker: QObject, name: str) -> QThread:
     # Deleted in its own thread, which processes the DeferredDelete as it finishes; a
     # deleteLater() from the GUI thread after that would never run (the worker would leak).
     worker.finished.connect(worker.deleteLater)  # type: ignore[attr-defined]
+    thread.finished.connect(_keeper._on_thread_finished)
+    _keeper.live[thread] = worker
     _THREADS.add(thread)
     thread.start()
     return thread
@@ -237,6 +266,53 @@ class TrainingWorker(QObject):
             return "failed"
         flush()
         return "stopped" if self._stop.is_set() else "done"
+
+
+class ExactFitWorker(QObject):
+    """The exact fit (Newton/IRLS) off the GUI thread; tagged with the table's generation."""
+
+    fitted = Signal(int, object)  # generation, ExactFit | None
+    finished = Signal(str)
+
+    def __init__(
+        self, generation: int, features: np.ndarray, labels: np.ndarray, names: tuple[str, ...]
+    ) -> None:
+        super().__init__()
+        self.generation = generation
+        self._features = features
+        self._labels = labels
+        self._names = names
+
+    def request_stop(self) -> None:
+        """Nothing to interrupt: a fit takes well under a second even on a million rows."""
+
+    @Slot()
+    def run(self) -> None:
+        try:
+            self.fitted.emit(
+                self.generation, compute_exact(self._features, self._labels, self._names)
+            )
+        finally:
+            self.finished.emit("done")
+
+
+def compute_exact(
+    features: np.ndarray, labels: np.ndarray, names: tuple[str, ...]
+) -> ExactFit | None:
+    """The exact fit, or the L2 one (C = 1) when the data are separable."""
+    if len(labels) == 0:
+        return None
+    try:
+        # Extreme values (1e300) overflow inside the penalised fit; that fit is then simply
+        # not finite and is not drawn, which needs no warning on the console.
+        with np.errstate(all="ignore"):
+            fit = fit_exact(features, labels, feature_names=names)
+            if not fit.finite and fit.separation != "none":
+                penalised = fit_exact(features, labels, feature_names=names, l2_C=1.0)
+                return penalised if penalised.finite else fit
+        return fit
+    except (ValueError, FloatingPointError, np.linalg.LinAlgError):
+        return None
 
 
 class ImportWorker(QObject):

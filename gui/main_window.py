@@ -69,6 +69,7 @@ PROJECT_SUFFIX = ".lrsproj"
 POST_INIT_WEIGHT = "0.235"
 POST_INIT_BIAS = "0.153"
 MAX_RECENT = 8
+EXACT_MAX_ROWS = 200_000  # Newton needs several n-sized float64 arrays; keep memory bounded
 INVALID_STYLE = "border: 1px solid #d62728;"
 
 
@@ -828,8 +829,15 @@ class MainWindow(QMainWindow):
         self._generation += 1
         self._exact = None
         self.curve_plot.set_exact(None)
-        if problem is None:
+        if problem is None and self.table_model.rowCount() <= EXACT_MAX_ROWS:
             self._exact_timer.start()
+        elif problem is None:
+            self.curve_plot.set_exact_skipped(
+                self.tr(
+                    "The exact fit is drawn for up to {limit} rows (it needs several copies of "
+                    "the data in memory); for this table run: python main.py fit-exact DATA.csv"
+                ).format(limit=f"{EXACT_MAX_ROWS:,}")
+            )
         self._schedule_prediction()
 
     def _update_model_status(self) -> None:

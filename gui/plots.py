@@ -193,6 +193,7 @@ class CurvePlot(pg.PlotWidget):
         self._boundary.setVisible(False)
         item.addItem(self._boundary)
         self._note_text = ""
+        self._exact_skipped = ""
         self._x_range: tuple[float, float] | None = None
         self._x = np.zeros((0, 1))
         self._y = np.zeros(0)
@@ -227,6 +228,13 @@ class CurvePlot(pg.PlotWidget):
 
     def set_exact(self, fit: ExactFit | None) -> None:
         self._exact_fit = fit
+        self._exact_skipped = ""
+        self._schedule()
+
+    def set_exact_skipped(self, why: str) -> None:
+        """No exact fit for this data; ``why`` is shown instead."""
+        self._exact_fit = None
+        self._exact_skipped = why
         self._schedule()
 
     def set_threshold(self, t: float) -> None:
@@ -331,6 +339,7 @@ class CurvePlot(pg.PlotWidget):
         note = ""
         if fit is None:
             self._exact.setData([], [])
+            note = self._exact_skipped
         elif fit.finite and len(fit.weights) == self._x.shape[1]:
             if self._x.shape[1] == 1:
                 self._exact.setData(grid, fit.probability(grid.reshape(-1, 1)))

@@ -312,3 +312,19 @@ def test_a_script_without_a_main_guard_can_train(tmp_path: Path) -> None:
     )
     assert r.returncode == 0, r.stderr[-2000:]
     assert r.stdout.splitlines() == ["trained 25"]
+
+
+def test_large_tables_skip_the_exact_fit_with_a_reason(
+    qtbot, window: MainWindow, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    w = window
+    path = tmp_path / "big.csv"
+    rng = np.random.default_rng(1)
+    x = rng.uniform(0, 10, 200_001)
+    y = (rng.uniform(size=x.size) < 1 / (1 + np.exp(5 - x))).astype(int)
+    path.write_text("hours,passed\n" + "".join(f"{a:.3f},{b}\n" for a, b in zip(x, y, strict=True)))
+    assert import_and_wait(qtbot, w, path) == "done"
+    note = find(w, QLabel, "curveNote")
+    qtbot.waitUntil(lambda: "up to 200,000 rows" in note.text())
+    assert "fit-exact" in note.text()
+    assert w.exact_fit() is None

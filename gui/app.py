@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 import threading
@@ -65,15 +66,20 @@ def warm_up_torch() -> threading.Thread:
     predictions, which the window makes with the seed's own float32 arithmetic.
     """
 
-    def work() -> None:
-        try:
-            if use_process():
-                TRAINING_PROCESSES.warm_up()
-            import torch  # noqa: F401
-        except Exception:  # a failed warm-up only means the first Train is slower
-            pass
+    # A failed warm-up only means the first Train is slower: nothing to report.
+    def child() -> None:
+        with contextlib.suppress(Exception):
+            TRAINING_PROCESSES.warm_up()
 
-    thread = threading.Thread(target=work, name="torch-warm-up", daemon=True)
+    def here() -> None:
+        with contextlib.suppress(Exception):
+            import torch  # noqa: F401
+
+    # Both at once: the child loads torch on the other core while this process loads it for
+    # the predictions, so neither waits for the other.
+    if use_process():
+        threading.Thread(target=child, name="training-warm-up", daemon=True).start()
+    thread = threading.Thread(target=here, name="torch-warm-up", daemon=True)
     thread.start()
     return thread
 

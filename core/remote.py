@@ -19,7 +19,7 @@ import multiprocessing.connection as mpc
 import sys
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any, Protocol
 
 import numpy as np
@@ -71,21 +71,19 @@ def _warm_up() -> None:
     opt.step()
 
 
-def _train(  # noqa: PLR0917 (a private helper of the child's loop)
-    conn: mpc.Connection,
-    features: np.ndarray,
-    labels: np.ndarray,
-    config: TrainingConfig,
-    names: tuple[str, ...],
+def run_batched(
+    trainer: Trainer,
     stop: _Flag,
     running: _Flag,
-) -> None:
-    try:
-        trainer = Trainer(features, labels, config, names)
-    except TrainingError as exc:
-        conn.send(("failed", str(exc), None))
-        return
-    conn.send(("started", trainer.initial_model.to_dict(), trainer.seed))
+    emit: Callable[[int, np.ndarray, LogisticModel, float], None],
+) -> str:
+    """Train, handing losses to ``emit`` in batches at most every ``EMIT_INTERVAL`` seconds.
+
+    ``emit(first_epoch, losses, model, elapsed)`` gets every loss exactly once, in order, with
+    the model after the batch's last epoch; a pause (``running`` cleared) flushes first and
+    does not count as elapsed time. Returns ``"done"`` or ``"stopped"``; a divergence is
+    flushed, then re-raised. Used by the training child and by the in-thread path alike.
+    """
     buf: list[float] = []
     first = 1
     t0 = time.perf_counter()
@@ -94,8 +92,7 @@ def _train(  # noqa: PLR0917 (a private helper of the child's loop)
     def flush() -> None:
         nonlocal buf, first
         if buf:
-            losses = np.asarray(buf)
-            conn.send(("losses", first, losses, trainer.model.to_dict(), time.perf_counter() - t0))
+            emit(first, np.asarray(buf), trainer.model, time.perf_counter() - t0)
             first += len(buf)
             buf = []
 
@@ -111,16 +108,39 @@ def _train(  # noqa: PLR0917 (a private helper of the child's loop)
             if now - last >= EMIT_INTERVAL:
                 flush()
                 last = now
-    except TrainingDiverged as exc:
+    finally:
         flush()
+    return "stopped" if stop.is_set() else "done"
+
+
+def _train(  # noqa: PLR0917 (a private helper of the child's loop)
+    conn: mpc.Connection,
+    features: np.ndarray,
+    labels: np.ndarray,
+    config: TrainingConfig,
+    names: tuple[str, ...],
+    stop: _Flag,
+    running: _Flag,
+) -> None:
+    try:
+        trainer = Trainer(features, labels, config, names)
+    except TrainingError as exc:
+        conn.send(("failed", str(exc), None))
+        return
+    conn.send(("started", trainer.initial_model.to_dict(), trainer.seed))
+
+    def emit(first: int, losses: np.ndarray, model: LogisticModel, elapsed: float) -> None:
+        conn.send(("losses", first, losses, model.to_dict(), elapsed))
+
+    try:
+        outcome = run_batched(trainer, stop, running, emit)
+    except TrainingDiverged as exc:
         conn.send(("failed", str(exc), exc.model.to_dict()))
         return
     except Exception as exc:  # reported to the window, never a silent death
-        flush()
         conn.send(("failed", f"{type(exc).__name__}: {exc}", trainer.model.to_dict()))
         return
-    flush()
-    conn.send(("stopped",) if stop.is_set() else ("done",))
+    conn.send((outcome,))
 
 
 @contextlib.contextmanager

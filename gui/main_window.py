@@ -47,7 +47,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core import __version__
+from core import __version__, seed
 from core.data import DataError, Dataset, example_dataset, write_csv
 from core.exact import ExactFit
 from core.files import FileFormatError, Project, load_project, save_model, save_project
@@ -66,8 +66,8 @@ from gui.worker import (
 
 APP_TITLE = "Logistic Regression Studio"
 PROJECT_SUFFIX = ".lrsproj"
-POST_INIT_WEIGHT = "0.235"
-POST_INIT_BIAS = "0.153"
+POST_INIT_WEIGHT = repr(seed.INIT_WEIGHT)
+POST_INIT_BIAS = repr(seed.INIT_BIAS)
 MAX_RECENT = 8
 EXACT_MAX_ROWS = 200_000  # Newton needs several n-sized float64 arrays; keep memory bounded
 INVALID_STYLE = "border: 1px solid #d62728;"

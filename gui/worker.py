@@ -3,7 +3,7 @@
 The wiring is superqt's: ``started → run``, ``finished → thread.quit``, and on close
 request stop, ``quit()``, ``wait()``; never ``terminate()``. Results cross threads as plain
 numbers and numpy arrays, never tensors. Losses are batched: one signal at most every
-``EMIT_INTERVAL`` seconds plus a final flush, and none is ever dropped.
+``core.remote.EMIT_INTERVAL`` seconds plus a final flush, and none is ever dropped.
 """
 
 from __future__ import annotations
@@ -11,7 +11,6 @@ from __future__ import annotations
 import atexit
 import os
 import threading
-import time
 import traceback
 import weakref
 from dataclasses import dataclass
@@ -22,10 +21,8 @@ from PySide6.QtCore import QObject, QThread, Signal, Slot
 from core.data import DataError, Dataset, ImportCancelled, read_csv
 from core.exact import ExactFit, fit_exact
 from core.model import LogisticModel
-from core.remote import RemoteTrainer, model_from
+from core.remote import RemoteTrainer, model_from, run_batched
 from core.training import Trainer, TrainingConfig, TrainingDiverged, TrainingError
-
-EMIT_INTERVAL = 0.04
 
 # Every thread this module starts, so tests can fail when one is left running.
 _THREADS: weakref.WeakSet[QThread] = weakref.WeakSet()
@@ -235,37 +232,15 @@ class TrainingWorker(QObject):
     def _train_here(self) -> str:
         trainer = Trainer(self._features, self._labels, self._config, self._names)
         self.trainingStarted.emit(trainer.initial_model, trainer.seed)
-        buf: list[float] = []
-        first = 1
-        t0 = time.perf_counter()
-        last_emit = t0
 
-        def flush() -> None:
-            nonlocal buf, first
-            if buf:
-                batch = LossBatch(first, np.asarray(buf), trainer.model, time.perf_counter() - t0)
-                self.lossesReported.emit(batch)
-                first += len(buf)
-                buf = []
+        def emit(first: int, losses: np.ndarray, model: LogisticModel, elapsed: float) -> None:
+            self.lossesReported.emit(LossBatch(first, losses, model, elapsed))
 
         try:
-            for loss in trainer.epochs(self._stop):
-                buf.append(loss)
-                if not self._running.is_set():
-                    flush()
-                    paused_at = time.perf_counter()
-                    self._running.wait()
-                    t0 += time.perf_counter() - paused_at
-                now = time.perf_counter()
-                if now - last_emit >= EMIT_INTERVAL:
-                    flush()
-                    last_emit = now
+            return run_batched(trainer, self._stop, self._running, emit)
         except TrainingDiverged as exc:
-            flush()
             self.trainingFailed.emit(str(exc), exc.model)
             return "failed"
-        flush()
-        return "stopped" if self._stop.is_set() else "done"
 
 
 class ExactFitWorker(QObject):

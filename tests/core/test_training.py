@@ -7,6 +7,7 @@ import threading
 import numpy as np
 import pytest
 
+from core import seed
 from core.training import (
     ConfigError,
     Trainer,
@@ -19,18 +20,7 @@ from tests.core.seed_reference import run_seed_script
 
 X = np.array([[1.0], [2.0], [3.0], [4.0]])
 Y = np.array([0.0, 0.0, 1.0, 1.0])
-POST_LOSSES = [
-    "0.6502",
-    "0.6231",
-    "0.5986",
-    "0.5758",
-    "0.5546",
-    "0.5348",
-    "0.5163",
-    "0.4990",
-    "0.4829",
-    "0.4678",
-]
+POST_LOSSES = list(seed.PRINTED_LOSSES)
 
 
 @pytest.mark.parametrize(

@@ -22,22 +22,12 @@ from PySide6.QtWidgets import (
     QTableView,
 )
 
+from core import seed
 from core.training import TrainingConfig, train
 from gui.main_window import MainWindow
 from gui.worker import running_threads
 
-POST_LOSSES = [
-    "0.6502",
-    "0.6231",
-    "0.5986",
-    "0.5758",
-    "0.5546",
-    "0.5348",
-    "0.5163",
-    "0.4990",
-    "0.4829",
-    "0.4678",
-]
+POST_LOSSES = list(seed.PRINTED_LOSSES)
 SEED_X = np.array([[1.0], [2.0], [3.0], [4.0]])
 SEED_Y = np.array([0.0, 0.0, 1.0, 1.0])
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
@@ -205,26 +206,26 @@ class MainWindow(QMainWindow):
             "addRowButton",
             self.tr("Add row"),
             self.tr("Add an empty row at the end (Insert key inserts above)."),
+            self._on_add_row_clicked,
         )
-        self.add_row_button.clicked.connect(self._on_add_row_clicked)
         self.remove_row_button = self._button(
             "removeRowButton",
             self.tr("Delete rows"),
             self.tr("Delete the selected rows (Delete key)."),
+            self.table.delete_rows,
         )
-        self.remove_row_button.clicked.connect(self.table.delete_rows)
         self.add_column_button = self._button(
             "addColumnButton",
             self.tr("Add feature"),
             self.tr("Add another input variable (feature column)."),
+            self._on_add_column_clicked,
         )
-        self.add_column_button.clicked.connect(self._on_add_column_clicked)
         self.remove_column_button = self._button(
             "removeColumnButton",
             self.tr("Remove feature"),
             self.tr("Remove the selected feature column."),
+            self._on_remove_column_clicked,
         )
-        self.remove_column_button.clicked.connect(self._on_remove_column_clicked)
         self.data_message = QLabel()
         self.data_message.setObjectName("dataMessage")
         self.data_message.setWordWrap(True)
@@ -315,8 +316,8 @@ class MainWindow(QMainWindow):
             self.tr(
                 "Initial weight 0.235 and bias 0.153: with the post's settings these reproduce its printed numbers exactly."
             ),
+            self._on_post_preset_clicked,
         )
-        self.post_button.clicked.connect(self._on_post_preset_clicked)
 
         form = QFormLayout()
         form.addRow(self.tr("Epochs"), self.epochs_input)
@@ -336,21 +337,25 @@ class MainWindow(QMainWindow):
         self.train_button.setDefault(True)
         self.train_button.clicked.connect(self._on_train_clicked)
         self.pause_button = self._button(
-            "pauseButton", self.tr("Pause"), self.tr("Pause or resume training (F6).")
+            "pauseButton",
+            self.tr("Pause"),
+            self.tr("Pause or resume training (F6)."),
+            self._on_pause_clicked,
         )
-        self.pause_button.clicked.connect(self._on_pause_clicked)
         self.stop_button = self._button(
-            "stopButton", self.tr("Stop"), self.tr("Stop training and keep the model so far (Esc).")
+            "stopButton",
+            self.tr("Stop"),
+            self.tr("Stop training and keep the model so far (Esc)."),
+            self._on_stop_clicked,
         )
-        self.stop_button.clicked.connect(self._on_stop_clicked)
         self.reset_button = self._button(
             "resetButton",
             self.tr("Reset"),
             self.tr(
                 "Forget the trained model and clear the curves; the next run starts from new initial parameters."
             ),
+            self._on_reset_clicked,
         )
-        self.reset_button.clicked.connect(self._on_reset_clicked)
         self.progress = QProgressBar()
         self.progress.setObjectName("trainingProgress")
         self.progress.setRange(0, 1000)
@@ -409,8 +414,8 @@ class MainWindow(QMainWindow):
             "exportLossButton",
             self.tr("Export…"),
             self.tr("Save the loss curve as PNG, SVG or CSV."),
+            self._on_export_loss_clicked,
         )
-        self.export_loss_button.clicked.connect(self._on_export_loss_clicked)
         loss_box = QGroupBox(self.tr("Loss per epoch"))
         lb = QVBoxLayout(loss_box)
         lb.addWidget(self.loss_plot, 1)
@@ -481,10 +486,14 @@ class MainWindow(QMainWindow):
         self.fast_input.toggled.connect(self._on_settings_edited)
         self._set_running(False)
 
-    def _button(self, name: str, text: str, tip: str) -> QPushButton:
+    def _button(
+        self, name: str, text: str, tip: str, slot: Callable[[], object] | None = None
+    ) -> QPushButton:
         b = QPushButton(text)
         b.setObjectName(name)
         b.setToolTip(tip)
+        if slot is not None:
+            b.clicked.connect(slot)
         return b
 
     def _line(self, name: str, text: str, tip: str) -> QLineEdit:

@@ -13,28 +13,71 @@ pays it in the background while the user is still looking at the window.
 
 from __future__ import annotations
 
+import atexit
 import contextlib
+import logging
 import multiprocessing as mp
 import multiprocessing.connection as mpc
+import os
 import sys
 import threading
 import time
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from typing import Any, Protocol
 
 import numpy as np
 
 from core.model import LogisticModel
+from core.session import Outcome
 from core.training import Trainer, TrainingConfig, TrainingDiverged, TrainingError
+
+log = logging.getLogger(__name__)
 
 EMIT_INTERVAL = 0.04
 
-Message = tuple[Any, ...]
-"""What the child sends, first item the kind:
 
-``("started", model_dict, seed)``, ``("losses", first_epoch, losses, model_dict, elapsed)``,
-``("done",)``, ``("stopped",)``, ``("failed", message, model_dict_or_None)``.
-"""
+@dataclass(frozen=True)
+class Started:
+    """The run has begun from ``model`` (the initial parameters), drawn with ``seed``."""
+
+    model: LogisticModel
+    seed: int
+
+
+@dataclass(frozen=True)
+class Progress:
+    """Epochs ``first_epoch …`` : their losses, the parameters after each, and the model then.
+
+    ``params`` is ``(len(losses), d + 1)`` float32, ``(w_1 … w_d, b)`` per epoch (the layout of
+    :class:`core.session.RunHistory`).
+    """
+
+    first_epoch: int
+    losses: np.ndarray
+    params: np.ndarray
+    model: LogisticModel
+    elapsed: float
+
+
+@dataclass(frozen=True)
+class Failed:
+    """The run failed; ``model`` holds the last finite parameters, when there are any."""
+
+    message: str
+    model: LogisticModel | None
+
+
+@dataclass(frozen=True)
+class Finished:
+    """The run ended (after its last :class:`Progress`)."""
+
+    outcome: Outcome
+
+
+Message = Started | Progress | Failed | Finished
+"""What a run reports, in order: one ``Started``, ``Progress`` batches, then ``Finished`` or
+``Failed`` (a failure before the start sends only ``Failed``)."""
 
 
 class _Flag(Protocol):
@@ -44,8 +87,44 @@ class _Flag(Protocol):
     def wait(self, timeout: float | None = None) -> bool: ...
 
 
+class Control:
+    """Pause and stop for one run, in one place: a threading or a multiprocessing pair.
+
+    ``stop`` set ends the run; ``running`` cleared pauses it. Stopping wakes a paused run.
+    """
+
+    def __init__(self, stop: _Flag | None = None, running: _Flag | None = None) -> None:
+        self.stop: _Flag = stop if stop is not None else threading.Event()
+        self.running: _Flag = running if running is not None else threading.Event()
+        self.running.set()
+
+    def request_stop(self) -> None:
+        self.stop.set()
+        self.running.set()
+
+    def pause(self) -> None:
+        self.running.clear()
+
+    def resume(self) -> None:
+        self.running.set()
+
+    def reset(self) -> None:
+        self.stop.clear()
+        self.running.set()
+
+    @property
+    def paused(self) -> bool:
+        return not self.running.is_set()
+
+    @property
+    def stopping(self) -> bool:
+        return self.stop.is_set()
+
+
 def _serve(conn: mpc.Connection, stop: _Flag, running: _Flag) -> None:
     """The child's loop: one request at a time until "quit" or the pipe closes."""
+    _exit_with_parent()
+    control = Control(stop, running)
     while True:
         try:
             request = conn.recv()
@@ -59,7 +138,26 @@ def _serve(conn: mpc.Connection, stop: _Flag, running: _Flag) -> None:
             conn.send(("warm",))
         elif kind == "train":
             _, features, labels, config, names = request
-            _train(conn, features, labels, TrainingConfig.from_dict(config), names, stop, running)
+            run_training(
+                features, labels, TrainingConfig.from_dict(config), names, control, conn.send
+            )
+
+
+def _exit_with_parent() -> None:
+    """End this child whenever its parent ends, however it ends (kill -9 included).
+
+    A paused run waits on an event that only the parent sets; without this, a killed window
+    would leave the child waiting forever.
+    """
+    parent = mp.parent_process()
+    if parent is None:
+        return
+
+    def watch() -> None:
+        parent.join()
+        os._exit(0)
+
+    threading.Thread(target=watch, name="parent-watch", daemon=True).start()
 
 
 def _warm_up() -> None:
@@ -73,36 +171,46 @@ def _warm_up() -> None:
 
 def run_batched(
     trainer: Trainer,
-    stop: _Flag,
-    running: _Flag,
-    emit: Callable[[int, np.ndarray, LogisticModel, float], None],
-) -> str:
-    """Train, handing losses to ``emit`` in batches at most every ``EMIT_INTERVAL`` seconds.
+    control: Control,
+    emit: Callable[[Progress], None],
+) -> Outcome:
+    """Train, handing :class:`Progress` batches to ``emit`` at most every ``EMIT_INTERVAL`` s.
 
-    ``emit(first_epoch, losses, model, elapsed)`` gets every loss exactly once, in order, with
-    the model after the batch's last epoch; a pause (``running`` cleared) flushes first and
-    does not count as elapsed time. Returns ``"done"`` or ``"stopped"``; a divergence is
-    flushed, then re-raised. Used by the training child and by the in-thread path alike.
+    Every loss reaches ``emit`` exactly once, in order, with the parameters after each epoch;
+    a pause (``control.running`` cleared) flushes first and does not count as elapsed time.
+    Returns DONE or STOPPED; a divergence is flushed, then re-raised. Used by the training
+    child and by the in-thread path alike.
     """
-    buf: list[float] = []
+    losses: list[float] = []
+    params: list[list[float]] = []
     first = 1
     t0 = time.perf_counter()
     last = t0
 
     def flush() -> None:
-        nonlocal buf, first
-        if buf:
-            emit(first, np.asarray(buf), trainer.model, time.perf_counter() - t0)
-            first += len(buf)
-            buf = []
+        nonlocal losses, params, first
+        if losses:
+            emit(
+                Progress(
+                    first,
+                    np.asarray(losses),
+                    np.asarray(params, np.float32),
+                    trainer.model,
+                    time.perf_counter() - t0,
+                )
+            )
+            first += len(losses)
+            losses, params = [], []
 
     try:
-        for loss in trainer.epochs(stop):  # type: ignore[arg-type]
-            buf.append(loss)
-            if not running.is_set():
+        for loss in trainer.epochs(control.stop):  # type: ignore[arg-type]
+            losses.append(loss)
+            w, b = trainer._params  # after this epoch: plain floats, read once per epoch
+            params.append([*w, b])
+            if control.paused:
                 flush()
                 paused = time.perf_counter()
-                running.wait()
+                control.running.wait()
                 t0 += time.perf_counter() - paused
             now = time.perf_counter()
             if now - last >= EMIT_INTERVAL:
@@ -110,37 +218,34 @@ def run_batched(
                 last = now
     finally:
         flush()
-    return "stopped" if stop.is_set() else "done"
+    return Outcome.STOPPED if control.stopping else Outcome.DONE
 
 
-def _train(  # noqa: PLR0917 (a private helper of the child's loop)
-    conn: mpc.Connection,
+def run_training(  # noqa: PLR0917 (the run's whole input, as the child receives it)
     features: np.ndarray,
     labels: np.ndarray,
     config: TrainingConfig,
     names: tuple[str, ...],
-    stop: _Flag,
-    running: _Flag,
+    control: Control,
+    send: Callable[[Message], None],
 ) -> None:
+    """One whole run, reported through ``send``: Started, Progress…, Finished or Failed."""
     try:
         trainer = Trainer(features, labels, config, names)
     except TrainingError as exc:
-        conn.send(("failed", str(exc), None))
+        send(Failed(str(exc), None))
         return
-    conn.send(("started", trainer.initial_model.to_dict(), trainer.seed))
-
-    def emit(first: int, losses: np.ndarray, model: LogisticModel, elapsed: float) -> None:
-        conn.send(("losses", first, losses, model.to_dict(), elapsed))
-
+    send(Started(trainer.initial_model, trainer.seed))
     try:
-        outcome = run_batched(trainer, stop, running, emit)
+        outcome = run_batched(trainer, control, send)
     except TrainingDiverged as exc:
-        conn.send(("failed", str(exc), exc.model.to_dict()))
+        send(Failed(str(exc), exc.model))
         return
     except Exception as exc:  # reported to the window, never a silent death
-        conn.send(("failed", f"{type(exc).__name__}: {exc}", trainer.model.to_dict()))
+        log.exception("training failed")
+        send(Failed(f"{type(exc).__name__}: {exc}", trainer.model))
         return
-    conn.send((outcome,))
+    send(Finished(outcome))
 
 
 @contextlib.contextmanager
@@ -171,9 +276,7 @@ class RemoteTrainer:
 
     def __init__(self) -> None:
         self._ctx = mp.get_context("spawn")
-        self._stop = self._ctx.Event()
-        self._running = self._ctx.Event()
-        self._running.set()
+        self.control = Control(self._ctx.Event(), self._ctx.Event())
         self._proc: Any = None
         self._conn: mpc.Connection | None = None
         self._lock = threading.Lock()
@@ -186,7 +289,7 @@ class RemoteTrainer:
             parent, child = self._ctx.Pipe()
             proc = self._ctx.Process(
                 target=_serve,
-                args=(child, self._stop, self._running),
+                args=(child, self.control.stop, self.control.running),
                 name="logreg-studio-training",
                 daemon=True,
             )
@@ -202,7 +305,7 @@ class RemoteTrainer:
         self._conn.send(("warm",))
         self._receive(timeout=120.0)
 
-    def _receive(self, timeout: float | None = None) -> Message:
+    def _receive(self, timeout: float | None = None) -> Any:
         conn = self._conn
         assert conn is not None
         deadline = None if timeout is None else time.monotonic() + timeout
@@ -212,7 +315,7 @@ class RemoteTrainer:
             if deadline is not None and time.monotonic() > deadline:
                 raise TrainingError("The training process does not answer.")
         try:
-            msg: Message = conn.recv()
+            msg = conn.recv()
         except (EOFError, OSError) as exc:
             raise TrainingError("The training process ended unexpectedly.") from exc
         return msg
@@ -223,12 +326,23 @@ class RemoteTrainer:
         labels: np.ndarray,
         config: TrainingConfig,
         names: tuple[str, ...],
+        *,
+        paused: bool = False,
+        on_started: Callable[[RemoteTrainer], None] | None = None,
     ) -> Iterator[Message]:
-        """Run one training in the child, yielding its messages until the last one."""
+        """Run one training in the child, yielding its messages until the last one.
+
+        ``paused`` starts the run paused; ``on_started(self)`` is called once the controls
+        are reset for this run and before the child is asked to start, so a caller can route
+        its pause and stop requests here without losing one made meanwhile.
+        """
         self.start()
         assert self._conn is not None
-        self._stop.clear()
-        self._running.set()
+        self.control.reset()
+        if paused:
+            self.control.pause()
+        if on_started is not None:
+            on_started(self)
         self._conn.send(
             (
                 "train",
@@ -239,31 +353,22 @@ class RemoteTrainer:
             )
         )
         while True:
-            msg = self._receive()
+            msg: Message = self._receive()
             yield msg
-            if msg[0] in ("done", "stopped", "failed"):
+            if isinstance(msg, Finished | Failed):
                 return
 
-    def request_stop(self) -> None:
-        self._stop.set()
-        self._running.set()
-
-    def pause(self) -> None:
-        self._running.clear()
-
-    def resume(self) -> None:
-        self._running.set()
-
-    @property
-    def paused(self) -> bool:
-        return not self._running.is_set()
+    def kill(self) -> None:
+        """End the child at once (what the OOM killer would do); for tests of that case."""
+        if self._proc is not None:
+            self._proc.kill()
 
     def close(self, timeout: float = 5.0) -> None:
         """Ask the child to quit and wait; kill it only if it does not."""
         proc, conn = self._proc, self._conn
         if proc is None:
             return
-        self.request_stop()
+        self.control.request_stop()
         try:
             if conn is not None:
                 conn.send(("quit",))
@@ -278,5 +383,35 @@ class RemoteTrainer:
         self._proc = self._conn = None
 
 
-def model_from(data: dict[str, Any] | None) -> LogisticModel | None:
-    return None if data is None else LogisticModel.from_dict(data)
+class TrainingPool:
+    """Idle training processes, reused run after run (only the first pays for torch)."""
+
+    def __init__(self) -> None:
+        self._idle: list[RemoteTrainer] = []
+        self._lock = threading.Lock()
+
+    def acquire(self) -> RemoteTrainer:
+        with self._lock:
+            return self._idle.pop() if self._idle else RemoteTrainer()
+
+    def release(self, remote: RemoteTrainer) -> None:
+        with self._lock:
+            self._idle.append(remote)
+
+    def warm_up(self) -> None:
+        """Start one process and load torch in it (call from a background thread)."""
+        remote = self.acquire()
+        try:
+            remote.warm_up()
+        finally:
+            self.release(remote)
+
+    def close_all(self) -> None:
+        with self._lock:
+            idle, self._idle = self._idle, []
+        for remote in idle:
+            remote.close()
+
+
+TRAINING_PROCESSES = TrainingPool()
+atexit.register(TRAINING_PROCESSES.close_all)

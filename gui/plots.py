@@ -19,6 +19,9 @@ from PySide6.QtWidgets import QWidget
 
 from core.exact import ExactFit
 from core.model import LogisticModel
+from core.session import RunHistory
+from gui.format import short
+from gui.style import colour
 
 REFRESH_MS = 100  # ten repaints a second at most: live to the eye, cheap for the GIL
 MAX_POINTS = 4000  # data points drawn on the curve plot (a sample of large data)
@@ -53,11 +56,10 @@ class LossPlot(pg.PlotWidget):
         item.setClipToView(True)
         item.setDownsampling(auto=True, mode="peak")
         self.setMenuEnabled(True)
-        self._curve = item.plot(pen=pg.mkPen(QColor(31, 119, 180), width=2))
-        self._buf = np.empty(1024)
+        self._curve = item.plot(pen=pg.mkPen(colour(0), width=2))
+        self._history = RunHistory(1)
         self._epochs = np.arange(1, 1025, dtype=np.float64)
-        self._n = 0
-        self._dirty = False
+        self._shown = 0
         self._log = False
         self._timer = QTimer(self)
         self._timer.setInterval(REFRESH_MS)
@@ -68,27 +70,28 @@ class LossPlot(pg.PlotWidget):
             self.tr("Loss after each epoch. Scroll to zoom, drag to pan, right-click to export.")
         )
 
-    def append(self, losses: np.ndarray) -> None:
-        """Add the losses of the next epochs (shown at the next refresh tick)."""
-        k = len(losses)
-        if self._n + k > len(self._buf):
-            cap = max(len(self._buf) * 2, self._n + k)
-            buf = np.empty(cap)
-            buf[: self._n] = self._buf[: self._n]
-            self._buf = buf
-            self._epochs = np.arange(1, cap + 1, dtype=np.float64)
-        self._buf[self._n : self._n + k] = losses
-        self._n += k
-        self._dirty = True
+    def set_history(self, history: RunHistory) -> None:
+        """Draw this run's losses (read at each refresh tick, never copied)."""
+        self._history = history
+        self._shown = -1
+        if not len(history):
+            self._curve.setData([], [])
+            self._shown = 0
 
-    def clear_losses(self) -> None:
-        self._n = 0
-        self._curve.setData([], [])
-        self._dirty = False
+    @property
+    def _n(self) -> int:
+        return len(self._history)
 
     def values(self) -> np.ndarray:
         """Every loss so far, one per epoch (a copy)."""
-        return self._buf[: self._n].copy()
+        return self._history.losses.copy()
+
+    def shown(self) -> tuple[np.ndarray, np.ndarray]:
+        """What is on screen now (x = epoch, y = loss), without drawing what is pending."""
+        x, y = self._curve.getOriginalDataset()
+        if x is None or y is None:
+            return np.empty(0), np.empty(0)
+        return np.asarray(x), np.asarray(y)
 
     def drawn(self) -> tuple[np.ndarray, np.ndarray]:
         """What the curve item holds (x = epoch, y = loss), after a refresh."""
@@ -99,9 +102,14 @@ class LossPlot(pg.PlotWidget):
         return np.asarray(x), np.asarray(y)
 
     def refresh(self) -> None:
-        if self._dirty:
-            self._curve.setData(self._epochs[: self._n], self._buf[: self._n])
-            self._dirty = False
+        """Draw what arrived since the last tick (at most one ``setData``)."""
+        n = self._n
+        if n == self._shown:
+            return
+        if n > len(self._epochs):
+            self._epochs = np.arange(1, max(2 * len(self._epochs), n) + 1, dtype=np.float64)
+        self._curve.setData(self._epochs[:n], self._history.losses)
+        self._shown = n
 
     def _on_refresh_timeout(self) -> None:
         self.refresh()
@@ -116,7 +124,7 @@ class LossPlot(pg.PlotWidget):
         point = self.getPlotItem().vb.mapSceneToView(pos)
         epoch = round(point.x())
         if 1 <= epoch <= self._n:
-            loss = self._buf[epoch - 1]
+            loss = self._history.losses[epoch - 1]
             self.hovered.emit(
                 self.tr("Epoch {epoch}: loss {loss:.6f}").format(epoch=epoch, loss=loss)
             )
@@ -129,7 +137,7 @@ class LossPlot(pg.PlotWidget):
             with open(path, "w", newline="", encoding="utf-8") as fh:
                 w = csv.writer(fh)
                 w.writerow(["epoch", "loss"])
-                w.writerows(zip(range(1, self._n + 1), self._buf[: self._n].tolist(), strict=True))
+                w.writerows(zip(range(1, self._n + 1), self._history.losses.tolist(), strict=True))
             return
         if suffix == ".svg":
             # pyqtgraph 0.14's SVGExporter cannot parse the paths Qt 6.11 writes; Qt's own
@@ -171,12 +179,12 @@ class CurvePlot(pg.PlotWidget):
         item.setYRange(-0.05, 1.05, padding=0)
         item.addLegend(offset=(8, 8), labelTextColor=fg)
         self._points = pg.ScatterPlotItem(
-            size=9, pen=pg.mkPen(None), brush=pg.mkBrush(214, 39, 40, 200), name=self.tr("data")
+            size=9, pen=pg.mkPen(None), brush=pg.mkBrush(colour(3)), name=self.tr("data")
         )
         item.addItem(self._points)
-        self._fit = item.plot(pen=pg.mkPen(QColor(31, 119, 180), width=3), name=self.tr("model"))
+        self._fit = item.plot(pen=pg.mkPen(colour(0), width=3), name=self.tr("model"))
         self._exact = item.plot(
-            pen=pg.mkPen(QColor(44, 160, 44), width=2, style=Qt.PenStyle.DashLine),
+            pen=pg.mkPen(colour(2), width=2, style=Qt.PenStyle.DashLine),
             name=self.tr("exact fit"),
         )
         self._threshold = pg.InfiniteLine(
@@ -185,9 +193,9 @@ class CurvePlot(pg.PlotWidget):
         item.addItem(self._threshold)
         self._boundary = pg.InfiniteLine(
             angle=90,
-            pen=pg.mkPen(QColor(255, 127, 14), width=2),
+            pen=pg.mkPen(colour(1), width=2),
             label="",
-            labelOpts={"position": 0.85, "color": QColor(255, 127, 14), "fill": (0, 0, 0, 0)},
+            labelOpts={"position": 0.85, "color": colour(1), "fill": (0, 0, 0, 0)},
         )
         self._boundary.label.setFont(QFont(self.font().family(), 10, QFont.Weight.Bold))
         self._boundary.setVisible(False)
@@ -254,6 +262,11 @@ class CurvePlot(pg.PlotWidget):
     def note(self) -> str:
         self.redraw()
         return self._note_text
+
+    def shown_model_curve(self) -> tuple[np.ndarray, np.ndarray]:
+        """The model curve on screen now, without drawing what is pending."""
+        x, y = self._fit.getData()
+        return (np.asarray(x), np.asarray(y)) if x is not None else (np.empty(0), np.empty(0))
 
     def model_curve(self) -> tuple[np.ndarray, np.ndarray]:
         self.redraw()
@@ -326,7 +339,7 @@ class CurvePlot(pg.PlotWidget):
             self._boundary.setPos(b)
             unit = self.tr("hours") if name == "hours" else name
             self._boundary.label.setFormat(
-                self.tr("about {value} {unit} needed to pass").format(value=_short(b), unit=unit)
+                self.tr("about {value} {unit} needed to pass").format(value=short(b), unit=unit)
             )
             self._boundary.setVisible(True)
         else:
@@ -387,7 +400,7 @@ class CurvePlot(pg.PlotWidget):
         t = self._threshold_value
         z = math.log(t / (1 - t))
         self._boundary.setPos(z)
-        self._boundary.label.setFormat(self.tr("score {z} ⇒ p = {t:g}").format(z=_short(z), t=t))
+        self._boundary.label.setFormat(self.tr("score {z} ⇒ p = {t:g}").format(z=short(z), t=t))
         self._boundary.setVisible(True)
         self._exact.setData([], [])
         self._set_note(
@@ -396,10 +409,3 @@ class CurvePlot(pg.PlotWidget):
             )
         )
         self._set_x_range(lo, hi)
-
-
-def _short(v: float) -> str:
-    """A value for a label: 2.5, 2.43, 1.2e+06."""
-    if v != 0 and (abs(v) >= 1e5 or abs(v) < 1e-3):
-        return f"{v:.3g}"
-    return f"{v:.2f}".rstrip("0").rstrip(".")

@@ -83,7 +83,7 @@ def _run(settings_dir: Path, errors: list[str]) -> str:
     from PySide6.QtCore import QSettings, QStandardPaths
     from PySide6.QtWidgets import QApplication
 
-    from gui.app import configure_application
+    from gui.appinfo import configure_application
     from gui.qtcheck import check_qt_libraries
 
     if QApplication.instance() is None:

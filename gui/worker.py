@@ -1,28 +1,37 @@
-"""Background work for the window: training and CSV import, each a QObject in a QThread.
+"""Background work for the window: one way to run a task in a QThread, and training.
 
-The wiring is superqt's: ``started → run``, ``finished → thread.quit``, and on close
-request stop, ``quit()``, ``wait()``; never ``terminate()``. Results cross threads as plain
-numbers and numpy arrays, never tensors. Losses are batched: one signal at most every
-``core.remote.EMIT_INTERVAL`` seconds plus a final flush, and none is ever dropped.
+The wiring is superqt's: ``started → run``, ``finished → thread.quit``, the worker deleted in
+its own thread and the thread deleted after it finished; on close, request stop, ``quit()``,
+``wait()``; never ``terminate()``. Results cross threads as plain numbers, numpy arrays and
+frozen dataclasses, never tensors. Training's losses arrive batched (``core.remote``).
 """
 
 from __future__ import annotations
 
-import atexit
+import logging
 import os
 import threading
-import traceback
 import weakref
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
-from core.data import DataError, Dataset, ImportCancelled, read_csv
-from core.exact import ExactFit, fit_exact
-from core.model import LogisticModel
-from core.remote import RemoteTrainer, model_from, run_batched
-from core.training import Trainer, TrainingConfig, TrainingDiverged, TrainingError
+from core.remote import (
+    TRAINING_PROCESSES,
+    Control,
+    Failed,
+    Finished,
+    Message,
+    RemoteTrainer,
+    run_training,
+)
+from core.session import Outcome
+from core.training import TrainingConfig, TrainingError
+
+log = logging.getLogger(__name__)
 
 # Every thread this module starts, so tests can fail when one is left running.
 _THREADS: weakref.WeakSet[QThread] = weakref.WeakSet()
@@ -34,7 +43,7 @@ class _Keeper(QObject):
     A window closed the normal way joins its threads; one that is simply dropped must not take
     a running QThread (or the worker inside it) down with it ("QThread: Destroyed while
     thread is still running" aborts the process). The keeper lives in the GUI thread, so it
-    lets go in the GUI thread, after the thread's ``finished``.
+    lets go in the GUI thread, after the thread's ``finished``, and deletes the thread then.
     """
 
     def __init__(self) -> None:
@@ -46,6 +55,7 @@ class _Keeper(QObject):
         thread = self.sender()
         if isinstance(thread, QThread):
             self.live.pop(thread, None)
+            thread.deleteLater()
 
 
 _keeper: _Keeper | None = None
@@ -63,19 +73,33 @@ def running_threads() -> list[QThread]:
     return out
 
 
-def start_in_thread(worker: QObject, name: str) -> QThread:
-    """Move ``worker`` to a new QThread wired the standard way, and start it."""
+class Worker(QObject):
+    """Base of the workers: ``run`` in the thread, ``finished(outcome)`` when it ends."""
+
+    finished = Signal(str)  # Outcome
+
+    def run(self) -> None:  # pragma: no cover - overridden
+        raise NotImplementedError
+
+    def request_stop(self) -> None:
+        """Ask the work to end soon (thread-safe)."""
+
+
+def start_in_thread(worker: Worker, name: str) -> QThread:
+    """Move ``worker`` to a new QThread wired the standard way, and start it.
+
+    The worker is deleted in its own thread when it finishes (a ``deleteLater`` from the GUI
+    thread after that would never run), the thread by the keeper after it finished.
+    """
     global _keeper
     if _keeper is None:
         _keeper = _Keeper()
     thread = QThread()
     thread.setObjectName(name)
     worker.moveToThread(thread)
-    thread.started.connect(worker.run)  # type: ignore[attr-defined]
-    worker.finished.connect(thread.quit)  # type: ignore[attr-defined]
-    # Deleted in its own thread, which processes the DeferredDelete as it finishes; a
-    # deleteLater() from the GUI thread after that would never run (the worker would leak).
-    worker.finished.connect(worker.deleteLater)  # type: ignore[attr-defined]
+    thread.started.connect(worker.run)
+    worker.finished.connect(thread.quit)
+    worker.finished.connect(worker.deleteLater)
     thread.finished.connect(_keeper._on_thread_finished)
     _keeper.live[thread] = worker
     _THREADS.add(thread)
@@ -83,48 +107,116 @@ def start_in_thread(worker: QObject, name: str) -> QThread:
     return thread
 
 
+class TaskState:
+    """What a background function sees: progress to report, and whether to give up."""
+
+    def __init__(self, progressed: Callable[[float], None]) -> None:
+        self._progressed = progressed
+        self.cancel = threading.Event()
+        self._last = -1.0
+
+    def progress(self, fraction: float) -> None:
+        # Only meaningful changes cross the thread (Orange's habit): at most 200 per task.
+        if fraction - self._last >= 0.005 or fraction >= 1.0:
+            self._last = fraction
+            self._progressed(fraction)
+
+    @property
+    def cancelled(self) -> bool:
+        return self.cancel.is_set()
+
+
+class FunctionWorker(Worker):
+    """Runs ``fn(state, *args)`` in the thread: ``returned(value)`` or ``errored(exc)``.
+
+    ``fn`` is a plain function, testable without Qt; it reports through ``state.progress``
+    and gives up (raising whatever it likes) once ``state.cancelled``.
+    """
+
+    returned = Signal(object)
+    errored = Signal(object)  # the exception
+    progressed = Signal(float)
+
+    def __init__(self, fn: Callable[..., Any], *args: Any) -> None:
+        super().__init__()
+        self._fn = fn
+        self._args = args
+        self.state = TaskState(self.progressed.emit)
+
+    def request_stop(self) -> None:
+        self.state.cancel.set()
+
+    @Slot()
+    def run(self) -> None:
+        outcome = Outcome.FAILED
+        try:
+            value = self._fn(self.state, *self._args)
+        except Exception as exc:
+            if not self.state.cancelled:
+                self.errored.emit(exc)
+            else:
+                outcome = Outcome.STOPPED
+        else:
+            if self.state.cancelled:
+                outcome = Outcome.STOPPED
+            else:
+                self.returned.emit(value)
+                outcome = Outcome.DONE
+        finally:
+            self.finished.emit(str(outcome))
+
+
+class Task(QObject):
+    """A running :class:`FunctionWorker` and its thread, for the GUI thread to hold.
+
+    ``done(outcome)`` fires in the GUI thread after the thread has finished, so a slot
+    connected to it may start the next task at once.
+    """
+
+    done = Signal(str)
+
+    def __init__(self, worker: FunctionWorker, name: str, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.worker = worker
+        self._outcome = str(Outcome.FAILED)
+        worker.finished.connect(self._on_worker_finished)
+        self.thread: QThread | None = start_in_thread(worker, name)
+        self.thread.finished.connect(self._on_thread_finished)
+
+    @Slot(str)
+    def _on_worker_finished(self, outcome: str) -> None:
+        self._outcome = outcome
+
+    @Slot()
+    def _on_thread_finished(self) -> None:
+        self.thread = None
+        self.done.emit(self._outcome)
+
+    @property
+    def running(self) -> bool:
+        return self.thread is not None
+
+    def cancel(self) -> None:
+        self.worker.request_stop()
+
+    def cancel_and_wait(self) -> None:
+        """Ask the task to stop and wait for its thread (closing the window)."""
+        thread = self.thread
+        self.worker.request_stop()
+        if thread is not None:
+            thread.quit()
+            thread.wait()
+
+
 @dataclass(frozen=True)
 class LossBatch:
-    """Losses of consecutive epochs ``first_epoch …`` and the model after the last of them."""
+    """Losses of consecutive epochs ``first_epoch …``, the parameters after each, the model."""
 
     first_epoch: int
     losses: np.ndarray
-    model: LogisticModel
+    params: np.ndarray
+    model: Any  # LogisticModel
     elapsed: float
-
-
-class _Pool:
-    """Idle training processes, reused run after run (only the first pays for torch)."""
-
-    def __init__(self) -> None:
-        self._idle: list[RemoteTrainer] = []
-        self._lock = threading.Lock()
-
-    def acquire(self) -> RemoteTrainer:
-        with self._lock:
-            return self._idle.pop() if self._idle else RemoteTrainer()
-
-    def release(self, remote: RemoteTrainer) -> None:
-        with self._lock:
-            self._idle.append(remote)
-
-    def warm_up(self) -> None:
-        """Start one process and load torch in it (call from a background thread)."""
-        remote = self.acquire()
-        try:
-            remote.warm_up()
-        finally:
-            self.release(remote)
-
-    def close_all(self) -> None:
-        with self._lock:
-            idle, self._idle = self._idle, []
-        for remote in idle:
-            remote.close()
-
-
-TRAINING_PROCESSES = _Pool()
-atexit.register(TRAINING_PROCESSES.close_all)
 
 
 def use_process() -> bool:
@@ -132,13 +224,14 @@ def use_process() -> bool:
     return os.environ.get("LOGREG_STUDIO_TRAINING", "process") != "thread"
 
 
-class TrainingWorker(QObject):
-    """Runs a training (in a child process by default); pausable, stoppable, loses nothing."""
+class TrainingWorker(Worker):
+    """Runs one training (in a child process by default) and forwards its messages.
 
-    trainingStarted = Signal(object, int)  # initial LogisticModel, seed used
-    lossesReported = Signal(object)  # LossBatch
-    trainingFailed = Signal(str, object)  # message, last good LogisticModel or None
-    finished = Signal(str)  # "done" | "stopped" | "failed"
+    Pause and stop live in one :class:`core.remote.Control`: the child's when training in a
+    process, a local one otherwise.
+    """
+
+    reported = Signal(object)  # core.remote.Message
 
     def __init__(
         self,
@@ -152,177 +245,101 @@ class TrainingWorker(QObject):
         self._labels = labels
         self._config = config
         self._names = feature_names
-        self._stop = threading.Event()
-        self._running = threading.Event()
-        self._running.set()
-        self._remote: RemoteTrainer | None = None
         self._lock = threading.Lock()
+        self._local = Control()
+        self.remote: RemoteTrainer | None = None
+
+    @property
+    def control(self) -> Control:
+        with self._lock:
+            return self.remote.control if self.remote is not None else self._local
 
     def request_stop(self) -> None:
-        """Ask the run to end after the current epoch (thread-safe)."""
-        self._stop.set()
-        self._running.set()  # a paused run must wake to see the stop
+        """Ask the run to end (thread-safe); a paused run wakes to see it."""
+        self._local.request_stop()
         with self._lock:
-            if self._remote is not None:
-                self._remote.request_stop()
+            if self.remote is not None:
+                self.remote.control.request_stop()
 
     def pause(self) -> None:
-        self._running.clear()
+        self._local.pause()
         with self._lock:
-            if self._remote is not None:
-                self._remote.pause()
+            if self.remote is not None:
+                self.remote.control.pause()
 
     def resume(self) -> None:
-        self._running.set()
+        self._local.resume()
         with self._lock:
-            if self._remote is not None:
-                self._remote.resume()
+            if self.remote is not None:
+                self.remote.control.resume()
 
     @property
     def paused(self) -> bool:
-        return not self._running.is_set()
+        return self._local.paused
 
     @Slot()
     def run(self) -> None:
-        outcome = "failed"
+        outcome = Outcome.FAILED
         try:
             outcome = self._train_in_process() if use_process() else self._train_here()
         except TrainingError as exc:
-            self.trainingFailed.emit(str(exc), None)
+            self.reported.emit(Failed(str(exc), None))
         except Exception as exc:  # report, never kill the thread silently
-            traceback.print_exc()
-            self.trainingFailed.emit(f"{type(exc).__name__}: {exc}", None)
+            log.exception("training worker")
+            self.reported.emit(Failed(f"{type(exc).__name__}: {exc}", None))
         finally:
-            self.finished.emit(outcome)
+            self.finished.emit(str(outcome))
 
-    def _train_in_process(self) -> str:
+    def _forward(self, msg: Message) -> Outcome | None:
+        self.reported.emit(msg)
+        if isinstance(msg, Failed):
+            return Outcome.FAILED
+        if isinstance(msg, Finished):
+            return msg.outcome
+        return None
+
+    def _train_in_process(self) -> Outcome:
         remote = TRAINING_PROCESSES.acquire()
-        with self._lock:
-            self._remote = remote
         healthy = True
         try:
-            if self._stop.is_set():
-                return "stopped"
-            if not self._running.is_set():
-                remote.pause()
-            for msg in remote.train(self._features, self._labels, self._config, self._names):
-                kind = msg[0]
-                if kind == "started":
-                    self.trainingStarted.emit(model_from(msg[1]), msg[2])
-                elif kind == "losses":
-                    _, first, losses, model, elapsed = msg
-                    self.lossesReported.emit(LossBatch(first, losses, model_from(model), elapsed))
-                elif kind == "failed":
-                    self.trainingFailed.emit(msg[1], model_from(msg[2]))
-                    return "failed"
-                elif kind in ("done", "stopped"):
-                    return str(kind)
-            return "failed"
+            if self._local.stopping:
+                return Outcome.STOPPED
+            for msg in remote.train(
+                self._features,
+                self._labels,
+                self._config,
+                self._names,
+                paused=self._local.paused,
+                on_started=self._attach,
+            ):
+                outcome = self._forward(msg)
+                if outcome is not None:
+                    return outcome
+            return Outcome.FAILED
         except TrainingError:
             healthy = False
             raise
         finally:
             with self._lock:
-                self._remote = None
+                self.remote = None
             if healthy:
                 TRAINING_PROCESSES.release(remote)
             else:
                 remote.close()
 
-    def _train_here(self) -> str:
-        trainer = Trainer(self._features, self._labels, self._config, self._names)
-        self.trainingStarted.emit(trainer.initial_model, trainer.seed)
+    def _attach(self, remote: RemoteTrainer) -> None:
+        with self._lock:
+            self.remote = remote
+        if self._local.stopping:
+            remote.control.request_stop()
 
-        def emit(first: int, losses: np.ndarray, model: LogisticModel, elapsed: float) -> None:
-            self.lossesReported.emit(LossBatch(first, losses, model, elapsed))
+    def _train_here(self) -> Outcome:
+        result: list[Outcome] = []
 
-        try:
-            return run_batched(trainer, self._stop, self._running, emit)
-        except TrainingDiverged as exc:
-            self.trainingFailed.emit(str(exc), exc.model)
-            return "failed"
+        def send(msg: Message) -> None:
+            outcome = self._forward(msg)
+            if outcome is not None:
+                result.append(outcome)
 
-
-class ExactFitWorker(QObject):
-    """The exact fit (Newton/IRLS) off the GUI thread; tagged with the table's generation."""
-
-    fitted = Signal(int, object)  # generation, ExactFit | None
-    finished = Signal(str)
-
-    def __init__(
-        self, generation: int, features: np.ndarray, labels: np.ndarray, names: tuple[str, ...]
-    ) -> None:
-        super().__init__()
-        self.generation = generation
-        self._features = features
-        self._labels = labels
-        self._names = names
-
-    def request_stop(self) -> None:
-        """Nothing to interrupt: a fit takes well under a second even on a million rows."""
-
-    @Slot()
-    def run(self) -> None:
-        try:
-            self.fitted.emit(
-                self.generation, compute_exact(self._features, self._labels, self._names)
-            )
-        finally:
-            self.finished.emit("done")
-
-
-def compute_exact(
-    features: np.ndarray, labels: np.ndarray, names: tuple[str, ...]
-) -> ExactFit | None:
-    """The exact fit, or the L2 one (C = 1) when the data are separable."""
-    if len(labels) == 0:
-        return None
-    try:
-        # Extreme values (1e300) overflow inside the penalised fit; that fit is then simply
-        # not finite and is not drawn, which needs no warning on the console.
-        with np.errstate(all="ignore"):
-            fit = fit_exact(features, labels, feature_names=names)
-            if not fit.finite and fit.separation != "none":
-                penalised = fit_exact(features, labels, feature_names=names, l2_C=1.0)
-                return penalised if penalised.finite else fit
-        return fit
-    except (ValueError, FloatingPointError, np.linalg.LinAlgError):
-        return None
-
-
-class ImportWorker(QObject):
-    """Reads a CSV file off the GUI thread, with progress and cancel."""
-
-    progressed = Signal(float)
-    imported = Signal(object)  # Dataset
-    importFailed = Signal(str)
-    finished = Signal(str)
-
-    def __init__(self, path: str) -> None:
-        super().__init__()
-        self.path = path
-        self._cancel = threading.Event()
-
-    def cancel(self) -> None:
-        self._cancel.set()
-
-    def request_stop(self) -> None:
-        self._cancel.set()
-
-    @Slot()
-    def run(self) -> None:
-        outcome = "failed"
-        try:
-            ds: Dataset = read_csv(self.path, progress=self.progressed.emit, cancel=self._cancel)
-        except ImportCancelled:
-            outcome = "stopped"
-        except DataError as exc:
-            self.importFailed.emit(str(exc))
-        except Exception as exc:
-            traceback.print_exc()
-            self.importFailed.emit(f"{type(exc).__name__}: {exc}")
-        else:
-            self.imported.emit(ds)
-            outcome = "done"
-        finally:
-            self.finished.emit(outcome)
+        run_training(self._features, self._labels, self._config, self._names, self._local, send)
+        return result[-1] if result else Outcome.FAILED

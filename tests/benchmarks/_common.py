@@ -102,7 +102,7 @@ def qt_app() -> Any:
     from PySide6.QtWidgets import QApplication
 
     app = QApplication.instance() or QApplication(["logreg-bench"])
-    from gui.app import configure_application
+    from gui.appinfo import configure_application
 
     configure_application(app)
     QCoreApplication.setOrganizationName("LogRegStudioBench")

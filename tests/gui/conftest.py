@@ -10,7 +10,7 @@ from PySide6.QtCore import QCoreApplication, QSettings
 from PySide6.QtWidgets import QApplication
 
 from gui import dialogs
-from gui.app import configure_application
+from gui.appinfo import configure_application
 from gui.worker import running_threads
 
 

@@ -264,9 +264,9 @@ def test_a_killed_training_process_is_reported_and_the_model_kept(
     with qtbot.waitSignal(w.trainingFinished, timeout=120_000) as blocker:
         click(qtbot, find(w, QPushButton, "trainButton"))
         qtbot.waitUntil(lambda: len(w.loss_values()) > 0, timeout=60_000)
-        worker = w._worker
-        assert worker is not None and worker._remote is not None
-        worker._remote._proc.kill()  # the machine's OOM killer, or a crash in torch
+        worker = w.training.worker
+        assert worker is not None and worker.remote is not None
+        worker.remote.kill()  # the machine's OOM killer, or a crash in torch
     assert blocker.args == ["failed"]
     assert "ended unexpectedly" in find(w, QLabel, "trainBlockedReason").text()
     assert w.model() is not None

@@ -296,16 +296,16 @@ def test_pause_resume_and_stop(qtbot, window: MainWindow) -> None:  # type: igno
         qtbot.waitUntil(lambda: len(w.loss_values()) > 0, timeout=60_000)
         assert not find(w, QSpinBox, "epochsInput").isEnabled()
         click(qtbot, pause)
-        assert pause.text() == "Resume"
-        worker = w._worker
+        assert pause.text().replace("&", "") == "Resume"
+        worker = w.training.worker
         assert worker is not None
-        with qtbot.waitSignal(worker.lossesReported, timeout=5000, raising=False):
+        with qtbot.waitSignal(w.state.historyExtended, timeout=5000, raising=False):
             pass  # the flush at the pause
-        with qtbot.assertNotEmitted(worker.lossesReported, wait=400):
+        with qtbot.assertNotEmitted(w.state.historyExtended, wait=400):
             pass
         n_paused = len(w.loss_values())
         click(qtbot, pause)
-        assert pause.text() == "Pause"
+        assert pause.text().replace("&", "") == "Pause"
         qtbot.waitUntil(lambda: len(w.loss_values()) > n_paused, timeout=10_000)
         click(qtbot, find(w, QPushButton, "stopButton"))
     assert finished.args == ["stopped"]
@@ -389,7 +389,9 @@ def test_bad_settings_block_training_with_the_reason(
     type_into(qtbot, edit, text)
     assert not find(w, QPushButton, "trainButton").isEnabled()
     assert needle.lower() in find(w, QLabel, "trainBlockedReason").text().lower()
-    assert edit.styleSheet()
+    # marked red: the "error" state that the application's style sheet draws with a red border
+    assert edit.property("state") == "error"
+    assert 'QLineEdit[state="error"]' in QApplication.instance().styleSheet()
 
 
 def test_bad_prediction_input_gets_an_inline_message(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]

@@ -1,0 +1,1 @@
+"""Controllers: background work and documents, turned into :class:`gui.session.SessionState` updates."""

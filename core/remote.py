@@ -203,7 +203,7 @@ def run_batched(
             losses, params = [], []
 
     try:
-        for loss in trainer.epochs(control.stop):  # type: ignore[arg-type]
+        for loss in trainer.epochs(control.stop):
             losses.append(loss)
             w, b = trainer._params  # after this epoch: plain floats, read once per epoch
             params.append([*w, b])
@@ -357,6 +357,11 @@ class RemoteTrainer:
             yield msg
             if isinstance(msg, Finished | Failed):
                 return
+
+    @property
+    def pid(self) -> int | None:
+        """The child's process id (None before it started)."""
+        return None if self._proc is None else int(self._proc.pid)
 
     def kill(self) -> None:
         """End the child at once (what the OOM killer would do); for tests of that case."""

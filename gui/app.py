@@ -4,14 +4,20 @@ from __future__ import annotations
 
 import contextlib
 import os
+import signal
+import socket
 import sys
 import threading
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QSocketNotifier, QTimer
 from PySide6.QtWidgets import QApplication
 
 from core.remote import TRAINING_PROCESSES
 from gui.appinfo import configure_application, install_translator
+
+if TYPE_CHECKING:
+    from gui.main_window import MainWindow
 from gui.worker import use_process
 
 
@@ -69,4 +75,40 @@ def run_gui(argv: list[str]) -> int:
     window.show()
     if os.environ.get("LOGREG_STUDIO_NO_WARMUP") != "1":
         QTimer.singleShot(0, warm_up_torch)
-    return app.exec()
+    _close_on_signals(window)
+    status = app.exec()
+    TRAINING_PROCESSES.close_all()
+    return status
+
+
+def _close_on_signals(window: MainWindow) -> None:
+    """Ctrl+C in the terminal and SIGTERM (a logout) close the window cleanly.
+
+    Python runs signal handlers only when the interpreter gets control, which Qt's event loop
+    does not give it on its own: a wake-up fd that Qt watches hands it over at once. The window
+    closes without asking about unsaved changes (the user asked the process to end), but
+    training is stopped and joined, and the settings are saved, as on any close.
+    """
+
+    def handler(signum: int, frame: object) -> None:
+        name = signal.Signals(signum).name
+        print(f"{name}: closing Logistic Regression Studio.", file=sys.stderr)
+        window.close_without_asking()
+
+    read_fd, write_fd = socket.socketpair()
+    read_fd.setblocking(False)
+    write_fd.setblocking(False)
+    signal.set_wakeup_fd(write_fd.fileno())
+    notifier = QSocketNotifier(read_fd.fileno(), QSocketNotifier.Type.Read, window)
+
+    def drain() -> None:
+        with contextlib.suppress(OSError):
+            read_fd.recv(64)
+
+    notifier.activated.connect(drain)
+    _SOCKETS.extend((read_fd, write_fd))
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(sig, handler)
+
+
+_SOCKETS: list[socket.socket] = []

@@ -235,7 +235,7 @@ class MainWindow(QMainWindow):
         h = bar.addMenu(self.tr("&Help"))
         add_actions(h, self, [
             ActionSpec("actionAbout", self.tr("&About Logistic Regression Studio"), self.about),
-            ActionSpec("actionAboutQt", self.tr("About &Qt"), QMessageBox.aboutQt),
+            ActionSpec("actionAboutQt", self.tr("About &Qt"), self.about_qt),
         ])  # fmt: skip
 
     # ---- the automation interface (tests, the self-test, users' scripts) ---------------------
@@ -477,8 +477,15 @@ class MainWindow(QMainWindow):
         s.set("view/logScale", self.loss_panel.log_check.isChecked())
         s.sync()
 
+    def close_without_asking(self) -> None:
+        """Close even with unsaved changes (the process was asked to end)."""
+        self._force_close = True
+        self.close()
+
+    _force_close = False
+
     def closeEvent(self, event: QCloseEvent) -> None:
-        if not self.documents.confirm_discard():
+        if not self._force_close and not self.documents.confirm_discard():
             event.ignore()
             return
         self.training.stop_and_wait()
@@ -489,6 +496,10 @@ class MainWindow(QMainWindow):
         QCoreApplication.processEvents()
         self.save_settings()
         event.accept()
+
+    @Slot()
+    def about_qt(self) -> None:
+        QMessageBox.aboutQt(self)
 
     @Slot()
     def about(self) -> None:

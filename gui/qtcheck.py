@@ -81,7 +81,7 @@ def required_libraries(platform: str | None = None) -> dict[str, str]:
 def _bundled(name: str) -> bool:
     """Whether a PyInstaller build ships ``name`` itself (it bundles most xcb libraries)."""
     bundle = getattr(sys, "_MEIPASS", None)
-    return bool(bundle) and (Path(bundle) / name).exists()
+    return isinstance(bundle, str) and (Path(bundle) / name).exists()
 
 
 def missing_libraries(platform: str | None = None) -> dict[str, str]:

@@ -263,7 +263,7 @@ class DataTableModel(QAbstractTableModel):
             return False
         row, col = index.row(), index.column()
         if role == Qt.ItemDataRole.CheckStateRole and col == self.label_column:
-            state = value.value if isinstance(value, Qt.CheckState) else int(value)  # type: ignore[arg-type]
+            state = value.value if isinstance(value, Qt.CheckState) else int(str(value))
             new: Cell = 1.0 if state == Qt.CheckState.Checked.value else 0.0
         elif role == Qt.ItemDataRole.EditRole:
             new = self.parse(col, value)
@@ -303,19 +303,22 @@ class DataTableModel(QAbstractTableModel):
             )
         self.dataEdited.emit()
 
-    def paste(self, top: int, left: int, text: str) -> int:
-        """Paste tab-separated rows at (top, left), adding rows as needed; one undo step.
+    def paste(self, top: int, left: int, text: str) -> tuple[int, int]:
+        """Paste at (top, left), adding rows as needed; one undo step.
 
-        Returns the number of rows pasted. Columns beyond the table are ignored.
+        The text is split into cells on tabs and line breaks only (what spreadsheets copy), and
+        each cell is read by the same rules as typing, so "2,5" is 2.5 in one cell. Returns the
+        number of rows pasted and the number of cells dropped past the last column.
         """
-        lines = [ln for ln in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
+        lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
         while lines and not lines[-1].strip():
             lines.pop()
         if not lines:
-            return 0
-        grid = [ln.split("\t") if "\t" in ln else _split_plain(ln) for ln in lines]
+            return 0, 0
+        grid = [ln.split("\t") for ln in lines]
         ncols = self.columnCount()
         need = top + len(grid) - self.rowCount()
+        dropped = 0
         self.undo_stack.beginMacro(self.tr("Paste"))
         try:
             if need > 0:
@@ -326,10 +329,12 @@ class DataTableModel(QAbstractTableModel):
                     c = left + j
                     if c < ncols:
                         changes.append((top + i, c, self.parse(c, raw)))
+                    elif raw.strip():
+                        dropped += 1
             self.set_cells(changes, self.tr("Paste"))
         finally:
             self.undo_stack.endMacro()
-        return len(grid)
+        return len(grid), dropped
 
     def copy_text(self, rows: Sequence[int], cols: Sequence[int]) -> str:
         """Tab-separated text of the given rows and columns, as spreadsheets paste it."""
@@ -526,13 +531,3 @@ def _shift_rows(
     invalid: dict[tuple[int, int], str], row: int, count: int
 ) -> dict[tuple[int, int], str]:
     return {(r + count if r >= row else r, c): t for (r, c), t in invalid.items()}
-
-
-def _split_plain(line: str) -> list[str]:
-    """Cells of a pasted line without tabs: ';' or ',' separated, or one value."""
-    for sep in (";", ","):
-        if sep in line:
-            parts = line.split(sep)
-            # "2,5" alone is a decimal comma, not two cells, only if it is the whole line
-            return parts
-    return [line]

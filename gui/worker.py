@@ -180,8 +180,8 @@ class Task(QObject):
         self.worker = worker
         self._outcome = str(Outcome.FAILED)
         worker.finished.connect(self._on_worker_finished)
-        self.thread: QThread | None = start_in_thread(worker, name)
-        self.thread.finished.connect(self._on_thread_finished)
+        self._thread: QThread | None = start_in_thread(worker, name)
+        self._thread.finished.connect(self._on_thread_finished)
 
     @Slot(str)
     def _on_worker_finished(self, outcome: str) -> None:
@@ -189,19 +189,19 @@ class Task(QObject):
 
     @Slot()
     def _on_thread_finished(self) -> None:
-        self.thread = None
+        self._thread = None
         self.done.emit(self._outcome)
 
     @property
     def running(self) -> bool:
-        return self.thread is not None
+        return self._thread is not None
 
     def cancel(self) -> None:
         self.worker.request_stop()
 
     def cancel_and_wait(self) -> None:
         """Ask the task to stop and wait for its thread (closing the window)."""
-        thread = self.thread
+        thread = self._thread
         self.worker.request_stop()
         if thread is not None:
             thread.quit()

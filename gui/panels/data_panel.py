@@ -23,6 +23,8 @@ from gui.table_model import DataTableModel
 class DataTableView(QTableView):
     """The table: spreadsheet keys for copy, paste, insert and delete."""
 
+    pasteSpilled = Signal(int)  # cells dropped past the last column
+
     def __init__(self, model: DataTableModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("dataTable")
@@ -58,9 +60,11 @@ class DataTableView(QTableView):
         cur = self.currentIndex()
         top = cur.row() if cur.isValid() else self._model.rowCount()
         left = cur.column() if cur.isValid() else 0
-        n = self._model.paste(top, left, text)
+        n, dropped = self._model.paste(top, left, text)
         if n:
             self.setCurrentIndex(self._model.index(top, left))
+        if dropped:
+            self.pasteSpilled.emit(dropped)
 
     def insert_row(self) -> None:
         cur = self.currentIndex()
@@ -98,6 +102,7 @@ class DataPanel(QWidget):
         self.table = DataTableView(model)
         self.table.setAccessibleName(self.tr("Data table"))
         self.table.horizontalHeader().sectionDoubleClicked.connect(self._on_header_double_clicked)
+        self.table.pasteSpilled.connect(self._on_paste_spilled)
         self.add_row_button = self._button(
             "addRowButton",
             self.tr("&Add row"),
@@ -177,6 +182,15 @@ class DataPanel(QWidget):
             self.statusMessage.emit(self.tr("The table needs at least one feature column."), 5000)
             return
         self.model.remove_feature(col)
+
+    @Slot(int)
+    def _on_paste_spilled(self, dropped: int) -> None:
+        self.statusMessage.emit(
+            self.tr(
+                "Pasted; {n} cell(s) past the last column were left out (add a feature column first)."
+            ).format(n=dropped),
+            8000,
+        )
 
     @Slot(int)
     def _on_header_double_clicked(self, section: int) -> None:

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, fields
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Signal, Slot
+from PySide6.QtCore import QCoreApplication, Signal, SignalInstance, Slot
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -265,7 +265,9 @@ class TrainingPanel(QWidget):
         self.set_running(False)
 
     # ---- building ---------------------------------------------------------------------------
-    def _button(self, name: str, text: str, tip: str, slot: Callable[[], object]) -> QPushButton:
+    def _button(
+        self, name: str, text: str, tip: str, slot: Callable[[], object] | SignalInstance
+    ) -> QPushButton:
         b = QPushButton(text)
         b.setObjectName(name)
         b.setToolTip(tip)
@@ -445,9 +447,9 @@ class TrainingPanel(QWidget):
                 self.config()
             except ConfigError as exc:
                 reason = str(exc)
-                w = self.widgets.get(exc.field)
-                if isinstance(w, QLineEdit):
-                    style.set_state(w, "error")
+                bad = self.widgets.get(exc.field)
+                if isinstance(bad, QLineEdit):
+                    style.set_state(bad, "error")
         self.train_button.setEnabled(reason is None and not self._running)
         if reason:
             self.message.setText(_tr("Cannot train: {reason}").format(reason=reason))

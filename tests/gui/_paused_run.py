@@ -11,9 +11,9 @@ import time
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtWidgets import QApplication, QPushButton, QSpinBox  # noqa: E402
+from PySide6.QtWidgets import QApplication, QPushButton, QSpinBox
 
-from gui.appinfo import configure_application  # noqa: E402
+from gui.appinfo import configure_application
 
 
 def main() -> None:

@@ -16,7 +16,7 @@ Only numpy and the standard library are used at run time.
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
@@ -450,8 +450,9 @@ def _validate(X: FloatArray, y: FloatArray) -> tuple[FloatArray, FloatArray]:
         raise ValueError(f"y must have shape ({Xv.shape[0]},), got {yv.shape}")
     if Xv.shape[0] == 0:
         raise ValueError("no samples")
-    if not np.all(np.isfinite(Xv)):
-        raise ValueError("X contains NaN or infinite values")
+    for lo in range(0, Xv.shape[0], CHUNK_ROWS):
+        if not np.all(np.isfinite(Xv[lo : lo + CHUNK_ROWS])):
+            raise ValueError("X contains NaN or infinite values")
     if not np.all((yv == 0.0) | (yv == 1.0)):
         raise ValueError("y must contain only 0 and 1")
     return Xv, yv
@@ -562,62 +563,187 @@ def _table(
 # --------------------------------------------------------------------------------------------
 
 
+# Rows per chunk: every pass over the data works on blocks of this many rows, so the memory a
+# fit needs beyond the data itself is a few blocks of CHUNK_ROWS × (d + 1) floats (a few MiB),
+# whatever the number of rows.
+CHUNK_ROWS = 65_536
+
+
+class _Rows:
+    """A design matrix read in row blocks: ``block(lo, hi)`` is rows ``lo:hi`` as float64."""
+
+    n: int
+    k: int
+    chunk: int
+
+    def block(self, lo: int, hi: int) -> FloatArray:
+        raise NotImplementedError
+
+    def take(self, idx: NDArray[np.intp]) -> FloatArray:
+        raise NotImplementedError
+
+    def spans(self) -> Iterator[tuple[int, int]]:
+        for lo in range(0, self.n, self.chunk):
+            yield lo, min(lo + self.chunk, self.n)
+
+
+class _Dense(_Rows):
+    """A design held in memory (small problems, and tests)."""
+
+    def __init__(self, B: FloatArray, chunk: int = CHUNK_ROWS) -> None:
+        self.B = B
+        self.n, self.k = B.shape
+        self.chunk = chunk
+
+    def block(self, lo: int, hi: int) -> FloatArray:
+        return self.B[lo:hi]
+
+    def take(self, idx: NDArray[np.intp]) -> FloatArray:
+        return np.asarray(self.B[idx], dtype=np.float64)
+
+
+class _Mapped(_Rows):
+    """Rows of the standardised design ``A``, times a fixed ``p × k`` matrix ``M``."""
+
+    def __init__(self, design: _Design, M: FloatArray | None) -> None:
+        self.design = design
+        self.M = M
+        self.n = design.n
+        self.k = design.p if M is None else M.shape[1]
+        self.chunk = design.chunk
+
+    def _map(self, A: FloatArray) -> FloatArray:
+        return A if self.M is None else np.asarray(A @ self.M, dtype=np.float64)
+
+    def block(self, lo: int, hi: int) -> FloatArray:
+        return self._map(self.design.standardised_rows(self.design.X[lo:hi]))
+
+    def take(self, idx: NDArray[np.intp]) -> FloatArray:
+        return self._map(self.design.standardised_rows(self.design.X[idx]))
+
+
 @dataclass(frozen=True)
 class _Design:
     """Well-conditioned coordinates for the design ``Xa = [1, X]`` (n × p, p = d + 1).
 
-    ``standardised`` is ``A = [1, (X - mean) / scale] = Xa @ unstandardise⁻¹``, so coefficients
-    ``phi`` on ``A`` are ``theta = unstandardise @ phi`` on ``Xa``. ``basis`` is an orthonormal
-    basis ``U`` (n × rank) of the column space from the SVD ``A = U S Vᵀ``, and coefficients
-    ``gamma`` on it are ``theta = to_theta @ gamma``. Newton's method and the separation LP are
-    invariant to such changes of coordinates in exact arithmetic, and far better conditioned in
-    floating point when features are large, offset or differently scaled.
+    ``A = [1, (X - mean) / scale] = Xa @ unstandardise⁻¹`` is the standardised design, so
+    coefficients ``phi`` on ``A`` are ``theta = unstandardise @ phi`` on ``Xa``. The basis
+    ``U = A @ to_basis`` (n × rank) is orthonormal: ``A = U S Vᵀ`` is the SVD, taken from the
+    SVD of the triangular factor of a QR decomposition accumulated over row blocks (TSQR), and
+    coefficients ``gamma`` on it are ``theta = to_theta @ gamma``. Newton's method and the
+    separation LP are invariant to such changes of coordinates in exact arithmetic, and far
+    better conditioned in floating point when features are large, offset or differently scaled.
+
+    Neither ``A`` nor ``U`` is ever stored: both are computed block by block from ``X``
+    (:meth:`standardised` and :meth:`basis`), so the memory beyond ``X`` is O(chunk × p).
     """
 
-    standardised: FloatArray
+    X: FloatArray
+    unit: FloatArray
+    centre: FloatArray
+    spread: FloatArray
     scale: FloatArray
     unstandardise: FloatArray
-    basis: FloatArray
+    to_basis: FloatArray
     to_theta: FloatArray
+    singular_values: FloatArray
     null_space: FloatArray
     rank: int
+    chunk: int
+
+    @property
+    def n(self) -> int:
+        return int(self.X.shape[0])
+
+    @property
+    def p(self) -> int:
+        return int(self.X.shape[1]) + 1
+
+    def standardised_rows(self, X_rows: FloatArray) -> FloatArray:
+        """``A`` for the given rows of ``X``."""
+        m, d = X_rows.shape
+        A = np.empty((m, d + 1))
+        A[:, 0] = 1.0
+        A[:, 1:] = (X_rows / self.unit - self.centre) / self.spread
+        return A
+
+    @property
+    def standardised(self) -> _Rows:
+        """``A`` as row blocks."""
+        return _Mapped(self, None)
+
+    @property
+    def basis(self) -> _Rows:
+        """The orthonormal basis ``U`` as row blocks."""
+        return _Mapped(self, self.to_basis)
 
     @staticmethod
-    def build(X: FloatArray) -> _Design:
+    def build(X: FloatArray, chunk: int | None = None) -> _Design:
+        chunk = CHUNK_ROWS if chunk is None else chunk
         n, d = X.shape
+        p = d + 1
+        spans = [(lo, min(lo + chunk, n)) for lo in range(0, n, chunk)]
         # Work in units of each column's largest magnitude so that squaring neither overflows
         # (features near 1e300) nor underflows (features near 1e-300).
-        unit = np.max(np.abs(X), axis=0) if n else np.zeros(d)
+        unit = np.zeros(d)
+        for lo, hi in spans:
+            np.maximum(unit, np.max(np.abs(X[lo:hi]), axis=0), out=unit)
         unit = np.where(unit > 0.0, unit, 1.0)
-        scaled = X / unit
-        centred = scaled - scaled.mean(axis=0)
-        spread = np.sqrt(np.mean(centred**2, axis=0))
+        total = np.zeros(d)
+        for lo, hi in spans:
+            total += np.sum(X[lo:hi] / unit, axis=0)
+        centre = total / n
+        sq = np.zeros(d)
+        for lo, hi in spans:
+            sq += np.sum((X[lo:hi] / unit - centre) ** 2, axis=0)
+        spread = np.sqrt(sq / n)
         # A constant column centres to zeros; any positive scale keeps it zeros, and the rank
         # check below finds it collinear with the intercept.
         spread = np.where(spread > 0.0, spread, 1.0)
-        mean = scaled.mean(axis=0) * unit
+        mean = centre * unit
         scale = spread * unit
-        A = np.empty((n, d + 1))
-        A[:, 0] = 1.0
-        A[:, 1:] = centred / spread
-        K = np.eye(d + 1)
+        K = np.eye(p)
         K[0, 1:] = -mean / scale
         K[1:, 1:] = np.diag(1.0 / scale)
-        U, s, Vt = np.linalg.svd(A, full_matrices=False)
-        cutoff = s[0] * max(n, d + 1) * np.finfo(np.float64).eps if s.size else 0.0
-        rank = int(np.sum(s > cutoff))
-        # Null directions of A (rows of Vt beyond the rank, plus any the thin SVD left out when
-        # n < p), mapped to Xa's coordinates.
-        full_vt = np.linalg.svd(A, full_matrices=True)[2] if n < d + 1 else Vt
-        null = K @ full_vt[rank:].T
-        return _Design(
-            standardised=A,
+        design = _Design(
+            X=X,
+            unit=unit,
+            centre=centre,
+            spread=spread,
             scale=scale,
             unstandardise=K,
-            basis=np.ascontiguousarray(U[:, :rank]),
-            to_theta=K @ Vt[:rank].T / s[:rank],
-            null_space=null,
+            to_basis=np.eye(p),
+            to_theta=K,
+            singular_values=np.ones(p),
+            null_space=np.zeros((p, 0)),
+            rank=p,
+            chunk=chunk,
+        )
+        # TSQR: the R factor of A, one block at a time; A's singular values and right singular
+        # vectors are R's, with the backward stability of a QR of A itself.
+        R = np.zeros((0, p))
+        for lo, hi in spans:
+            stacked = np.concatenate((R, design.standardised_rows(X[lo:hi])))
+            R = np.asarray(np.linalg.qr(stacked, mode="r"), dtype=np.float64)
+        _, s, Vt = np.linalg.svd(R, full_matrices=True)
+        cutoff = s[0] * max(n, p) * np.finfo(np.float64).eps if s.size else 0.0
+        rank = int(np.sum(s > cutoff))
+        # Null directions of A (rows of Vt beyond the rank, including those missing when n < p),
+        # mapped to Xa's coordinates.
+        to_basis = np.ascontiguousarray(Vt[:rank].T / s[:rank])
+        return _Design(
+            X=X,
+            unit=unit,
+            centre=centre,
+            spread=spread,
+            scale=scale,
+            unstandardise=K,
+            to_basis=to_basis,
+            to_theta=K @ to_basis,
+            singular_values=s[:rank],
+            null_space=K @ Vt[rank:].T,
             rank=rank,
+            chunk=chunk,
         )
 
 
@@ -630,6 +756,10 @@ def _expit(eta: FloatArray) -> FloatArray:
 def _log_likelihood(eta: FloatArray, y: FloatArray) -> float:
     # log p = -log(1 + e^-eta), log(1 - p) = -log(1 + e^eta): both via logaddexp, no overflow.
     return float(-np.sum(np.logaddexp(0.0, np.where(y == 1.0, -eta, eta))))
+
+
+def _rows_log_likelihood(rows: _Rows, y: FloatArray, gamma: FloatArray) -> float:
+    return sum(_log_likelihood(rows.block(lo, hi) @ gamma, y[lo:hi]) for lo, hi in rows.spans())
 
 
 @dataclass(frozen=True)
@@ -664,19 +794,37 @@ def _solve_spd(H: FloatArray, g: FloatArray) -> FloatArray | None:
     return np.asarray(out, dtype=np.float64)
 
 
-def _gradient_hessian(
-    B: FloatArray, y: FloatArray, pen: FloatArray, gamma: FloatArray
-) -> tuple[FloatArray, FloatArray]:
-    eta = B @ gamma
-    e = np.exp(-np.abs(eta))
-    weight = e / (1.0 + e) ** 2  # p(1 - p) without cancellation
-    grad = B.T @ (y - _expit(eta)) - pen * gamma
-    H = (B.T * weight) @ B + np.diag(pen)
-    return np.asarray(grad, dtype=np.float64), np.asarray(H, dtype=np.float64)
+def _evaluate(
+    rows: _Rows, y: FloatArray, pen: FloatArray, gamma: FloatArray
+) -> tuple[float, FloatArray, FloatArray]:
+    """Penalised log-likelihood, gradient and negative Hessian at ``gamma``, in one pass."""
+    # For the orthonormal basis U = A M, work with A's blocks and map the small results: a
+    # (chunk × p) @ (p × p) product per block costs more than the rest of the pass together.
+    M = rows.M if isinstance(rows, _Mapped) else None
+    source: _Rows = rows.design.standardised if isinstance(rows, _Mapped) else rows
+    coef = gamma if M is None else M @ gamma
+    kk = coef.shape[0]
+    ll = 0.0
+    grad = np.zeros(kk)
+    H = np.zeros((kk, kk))
+    for lo, hi in source.spans():
+        B = source.block(lo, hi)
+        yc = y[lo:hi]
+        eta = B @ coef
+        ll += _log_likelihood(eta, yc)
+        e = np.exp(-np.abs(eta))
+        weight = e / (1.0 + e) ** 2  # p(1 - p) without cancellation
+        prob = np.where(eta >= 0.0, 1.0 / (1.0 + e), e / (1.0 + e))
+        grad += B.T @ (yc - prob)
+        H += (B.T * weight) @ B
+    if M is not None:
+        grad, H = M.T @ grad, M.T @ H @ M
+    f = ll - 0.5 * float(np.sum(pen * gamma**2))
+    return f, grad - pen * gamma, H + np.diag(pen)
 
 
 def _newton(
-    B: FloatArray,
+    rows: _Rows,
     y: FloatArray,
     penalty: FloatArray | None,
     max_iter: int,
@@ -684,21 +832,18 @@ def _newton(
 ) -> _NewtonResult:
     """Maximise ``ℓ(B γ) - ½ Σ penalty_j γ_j²`` by damped Newton steps (IRLS).
 
-    ``B`` must have full column rank, or ``penalty`` must make the Hessian definite.
+    ``B`` (read in row blocks) must have full column rank, or ``penalty`` must make the Hessian
+    definite. Each step is one pass over the data: the likelihood of a trial point comes with
+    its gradient and Hessian, which the next step reuses.
     """
-    k = B.shape[1]
+    k = rows.k
     pen = np.zeros(k) if penalty is None else penalty
     gamma = np.zeros(k)
-
-    def objective(g_: FloatArray) -> float:
-        return _log_likelihood(B @ g_, y) - 0.5 * float(np.sum(pen * g_**2))
-
-    f = objective(gamma)
+    f, grad, H = _evaluate(rows, y, pen, gamma)
     iterations = 0
     converged = False
     reason = f"the iteration limit of {max_iter} was reached"
     while True:
-        grad, H = _gradient_hessian(B, y, pen, gamma)
         step = _solve_spd(H, grad)
         if step is None:
             reason = "the Hessian is singular"
@@ -711,11 +856,10 @@ def _newton(
             break
         t = 1.0
         slack = 64.0 * np.finfo(np.float64).eps * (1.0 + abs(f))
-        candidate = gamma
         accepted = False
         for _halving in range(60):
             candidate = gamma + t * step
-            f_new = objective(candidate)
+            f_new, grad_new, H_new = _evaluate(rows, y, pen, candidate)
             if f_new >= f - slack:
                 accepted = True
                 break
@@ -727,21 +871,20 @@ def _newton(
             break
         iterations += 1
         small_step = np.max(np.abs(t * step)) <= tol * (1.0 + np.max(np.abs(gamma)))
-        gamma, f = candidate, f_new
+        gamma, f, grad, H = candidate, f_new, grad_new, H_new
         # The decrement is measured before the step, so stopping after taking it leaves an
         # error of order decrement², far below tol.
         if t == 1.0 and (decrement <= tol or small_step):
             converged = True
             break
-    # The covariance is evaluated at the final point, not the one before the last step.
-    _, H = _gradient_hessian(B, y, pen, gamma)
+    # The covariance is evaluated at the final point (H always belongs to gamma).
     inv = _solve_spd(H, np.eye(k))
     singular = inv is None
     cov = np.full((k, k), _NAN) if inv is None else inv
     return _NewtonResult(
         params=gamma,
         covariance=cov,
-        log_likelihood=_log_likelihood(B @ gamma, y),
+        log_likelihood=_rows_log_likelihood(rows, y, gamma),
         iterations=iterations,
         converged=converged and not singular,
         singular=singular,
@@ -750,7 +893,7 @@ def _newton(
 
 
 def _supremum_log_likelihood(
-    basis: FloatArray, y: FloatArray, overlap: BoolArray, max_iter: int, tol: float
+    basis: _Rows, y: FloatArray, overlap: BoolArray, max_iter: int, tol: float
 ) -> float:
     """The supremum of the log-likelihood of separated data.
 
@@ -760,10 +903,11 @@ def _supremum_log_likelihood(
     """
     if not overlap.any():
         return 0.0
-    sub = basis[overlap]
+    # The overlap is usually a handful of rows; it is gathered into memory.
+    sub = basis.take(np.flatnonzero(overlap))
     U, s, _ = np.linalg.svd(sub, full_matrices=False)
     rank = int(np.sum(s > s[0] * max(sub.shape) * np.finfo(np.float64).eps))
-    res = _newton(U[:, :rank], y[overlap], None, max_iter, tol)
+    res = _newton(_Dense(np.ascontiguousarray(U[:, :rank])), y[overlap], None, max_iter, tol)
     return res.log_likelihood if res.converged else _NAN
 
 
@@ -779,28 +923,82 @@ def _separation(X: FloatArray, y: FloatArray, design: _Design) -> tuple[Separati
     if n_ones in (0, n):
         return "complete", np.zeros(n, dtype=bool)
     if X.shape[1] == 1:
-        return _separation_sorted(X[:, 0], y)
+        return _separation_sorted(X[:, 0], y, design.chunk)
     return _separation_lp(design.basis, y)
 
 
-def _separation_sorted(x: FloatArray, y: FloatArray) -> tuple[Separation, BoolArray]:
+def _separation_sorted(
+    x: FloatArray, y: FloatArray, chunk: int = CHUNK_ROWS
+) -> tuple[Separation, BoolArray]:
     """Exact test for one feature (both classes present), by comparing the classes' ranges.
 
     A separating direction must have a non-zero slope (a constant score cannot favour both
     classes), so it is a threshold c with one class at or below c and the other at or above it.
     """
-    x0 = x[y == 0.0]
-    x1 = x[y == 1.0]
-    for lower, upper in ((x0, x1), (x1, x0)):
-        lo_max, up_min = float(lower.max()), float(upper.min())
+    n = x.shape[0]
+    lo0 = lo1 = math.inf
+    hi0 = hi1 = -math.inf
+    for lo in range(0, n, chunk):
+        xc, yc = x[lo : lo + chunk], y[lo : lo + chunk]
+        ones = yc == 1.0
+        if ones.any():
+            lo1, hi1 = min(lo1, float(xc[ones].min())), max(hi1, float(xc[ones].max()))
+        if not ones.all():
+            lo0, hi0 = min(lo0, float(xc[~ones].min())), max(hi0, float(xc[~ones].max()))
+    for lo_max, up_min in ((hi0, lo1), (hi1, lo0)):
         if lo_max < up_min:
-            return "complete", np.zeros(x.shape[0], dtype=bool)
-        if lo_max == up_min and not np.all(x == lo_max):
+            return "complete", np.zeros(n, dtype=bool)
+        if lo_max == up_min and not (min(lo0, lo1) == max(hi0, hi1) == lo_max):
             return "quasi-complete", x == lo_max
-    return "none", np.ones(x.shape[0], dtype=bool)
+    return "none", np.ones(n, dtype=bool)
 
 
-def _separation_lp(U: FloatArray, y: FloatArray) -> tuple[Separation, BoolArray]:
+class _Signed:
+    """The LP's rows ``Z = (2y - 1) · U / norm``, computed block by block from the basis."""
+
+    def __init__(self, basis: _Rows, y: FloatArray) -> None:
+        self.basis = basis
+        self.y = y
+        self.n = basis.n
+        self.r = basis.k
+        norm = 0.0
+        for lo, hi in basis.spans():
+            B = basis.block(lo, hi)
+            if B.size:
+                norm = max(norm, float(np.max(np.sqrt(np.sum(B * B, axis=1)))))
+        self.norm = norm
+
+    def block(self, lo: int, hi: int) -> FloatArray:
+        sign = 2.0 * self.y[lo:hi] - 1.0
+        return np.asarray(sign[:, None] * self.basis.block(lo, hi) / self.norm, dtype=np.float64)
+
+    def scores(self, lo: int, hi: int, beta: FloatArray) -> FloatArray:
+        """``Z[lo:hi] @ beta``; for a mapped basis via ``A @ (M β)``, with no block product."""
+        basis = self.basis
+        if isinstance(basis, _Mapped) and basis.M is not None:
+            raw = basis.design.standardised.block(lo, hi) @ (basis.M @ beta)
+        else:
+            raw = basis.block(lo, hi) @ beta
+        return np.asarray((2.0 * self.y[lo:hi] - 1.0) * raw / self.norm, dtype=np.float64)
+
+    def column_sum(self, lo: int, hi: int, mask: BoolArray) -> FloatArray:
+        """``Z[lo:hi][mask].sum(axis=0)``."""
+        basis = self.basis
+        sign = (2.0 * self.y[lo:hi] - 1.0)[mask]
+        if isinstance(basis, _Mapped) and basis.M is not None:
+            A = basis.design.standardised.block(lo, hi)[mask]
+            return np.asarray(basis.M.T @ (sign @ A) / self.norm, dtype=np.float64)
+        return np.asarray(sign @ basis.block(lo, hi)[mask] / self.norm, dtype=np.float64)
+
+    def take(self, idx: NDArray[np.intp]) -> FloatArray:
+        sign = 2.0 * self.y[idx] - 1.0
+        return np.asarray(sign[:, None] * self.basis.take(idx) / self.norm, dtype=np.float64)
+
+    def spans(self) -> Iterator[tuple[int, int]]:
+        return self.basis.spans()
+
+
+def _separation_lp(U: _Rows | FloatArray, y: FloatArray) -> tuple[Separation, BoolArray]:
     """Separation test by linear programming (Konis, 2007) on an orthonormal design basis.
 
     With signed rows ``Z = (2y - 1) · U`` the data are separated exactly when some β has
@@ -809,22 +1007,30 @@ def _separation_lp(U: FloatArray, y: FloatArray) -> tuple[Separation, BoolArray]
     ``Zβ >= 0`` and the box ``-1 <= β <= 1``; rows it makes positive join the separable set,
     and the sum of the rounds' β is positive on all of them. When a round finds nothing new the
     remaining rows are the overlap, which every separating hyperplane passes through.
+
+    ``Z`` is read in row blocks, so the memory beyond the data is O(chunk × r) plus n flags.
     """
+    basis = U if isinstance(U, _Rows) else _Dense(np.asarray(U, dtype=np.float64))
     n = y.shape[0]
-    Z = (2.0 * y - 1.0)[:, None] * U
-    norm = float(np.max(np.linalg.norm(Z, axis=1))) if Z.size else 0.0
     positive = np.zeros(n, dtype=bool)
-    if norm == 0.0:
+    Z = _Signed(basis, y)
+    if Z.norm == 0.0:
         return "none", ~positive
     # Unit largest row: the simplex tolerances and the tie tolerance are then on one scale.
-    Z = Z / norm
     tol = _SEPARATION_TOL
     for _round in range(n):
-        c = Z[~positive].sum(axis=0)
+        c = np.zeros(Z.r)
+        for lo, hi in Z.spans():
+            c += Z.column_sum(lo, hi, ~positive[lo:hi])
         beta = _max_score_direction(Z, c)
-        scores = Z @ beta
-        new = (~positive) & (scores > tol)
-        if not new.any() or scores.min() < -tol:
+        new = np.zeros(n, dtype=bool)
+        lowest = math.inf
+        for lo, hi in Z.spans():
+            scores = Z.scores(lo, hi, beta)
+            new[lo:hi] = (~positive[lo:hi]) & (scores > tol)
+            if scores.size:
+                lowest = min(lowest, float(scores.min()))
+        if not new.any() or lowest < -tol:
             break
         positive |= new
         if positive.all():
@@ -836,7 +1042,7 @@ def _separation_lp(U: FloatArray, y: FloatArray) -> tuple[Separation, BoolArray]
     return "none", ~positive
 
 
-def _max_score_direction(Z: FloatArray, c: FloatArray) -> FloatArray:
+def _max_score_direction(Z: _Signed, c: FloatArray) -> FloatArray:
     """Solve ``max cᵀβ  s.t.  Zβ >= 0,  -1 <= β <= 1`` and return β.
 
     The primal has n constraints but only r variables, so the revised simplex runs on its dual,
@@ -847,24 +1053,30 @@ def _max_score_direction(Z: FloatArray, c: FloatArray) -> FloatArray:
     Choosing μ⁺_j or μ⁻_j by the sign of c_j gives a feasible start, so there is no phase one,
     and the primal β is read off the optimal basis as the simplex multipliers. Bland's rule
     prevents cycling, which matters here: the problems are highly degenerate (β = 0 is always
-    feasible, and tied points make many constraints active at once).
+    feasible, and tied points make many constraints active at once). The reduced cost of the
+    column of row i is ``(Zβ)_i``, so the entering column is found by scanning row blocks until
+    the first negative one; only the r basic columns are ever gathered.
     """
-    n, r = Z.shape
-    columns = np.concatenate((-Z.T, np.eye(r), -np.eye(r)), axis=1)  # r × (n + 2r)
-    cost = np.concatenate((np.zeros(n), np.ones(2 * r)))
+    n, r = Z.n, Z.r
+    eye = np.eye(r)
+
+    def column(j: int) -> FloatArray:
+        if j < n:
+            out = -Z.take(np.array([j], dtype=np.intp))[0]
+        else:
+            out = eye[:, j - n] if j < n + r else -eye[:, j - n - r]
+        return np.asarray(out, dtype=np.float64)
+
     basis = np.array([n + j if c[j] >= 0.0 else n + r + j for j in range(r)])
+    Bm = np.stack([column(int(j)) for j in basis], axis=1)
     beta = np.zeros(r)
     for _pivot in range(50 * (n + 2 * r)):
-        Bm = columns[:, basis]
         x_b = np.linalg.solve(Bm, c)
-        beta = np.linalg.solve(Bm.T, cost[basis])
-        reduced = cost - beta @ columns
-        reduced[basis] = 0.0
-        candidates = np.flatnonzero(reduced < -_SIMPLEX_TOL)
-        if candidates.size == 0:
+        beta = np.asarray(np.linalg.solve(Bm.T, np.where(basis < n, 0.0, 1.0)), dtype=np.float64)
+        entering = _first_negative_reduced_cost(Z, beta, basis)
+        if entering is None:
             break
-        entering = int(candidates[0])
-        direction = np.linalg.solve(Bm, columns[:, entering])
+        direction = np.linalg.solve(Bm, column(entering))
         rows = np.flatnonzero(direction > _SIMPLEX_TOL)
         if rows.size == 0:  # cannot happen: the dual objective is bounded below by 0
             break
@@ -873,5 +1085,25 @@ def _max_score_direction(Z: FloatArray, c: FloatArray) -> FloatArray:
         ties = rows[ratios <= best + _SIMPLEX_TOL * max(1.0, best)]
         leaving = int(ties[np.argmin(basis[ties])])
         basis[leaving] = entering
+        Bm[:, leaving] = column(entering)
     # Bound the multipliers to the primal box; at optimality they already are, up to rounding.
     return np.asarray(np.clip(beta, -1.0, 1.0), dtype=np.float64)
+
+
+def _first_negative_reduced_cost(
+    Z: _Signed, beta: FloatArray, basis: NDArray[np.int_]
+) -> int | None:
+    """Bland's rule: the lowest-index non-basic column with a negative reduced cost."""
+    n = Z.n
+    in_basis = set(int(j) for j in basis)
+    for lo, hi in Z.spans():
+        reduced = Z.scores(lo, hi, beta)
+        for i in np.flatnonzero(reduced < -_SIMPLEX_TOL):
+            if lo + int(i) not in in_basis:
+                return lo + int(i)
+    # μ⁺_j has reduced cost 1 - β_j, μ⁻_j has 1 + β_j.
+    reduced_mu = np.concatenate((1.0 - beta, 1.0 + beta))
+    for j in np.flatnonzero(reduced_mu < -_SIMPLEX_TOL):
+        if n + int(j) not in in_basis:
+            return n + int(j)
+    return None

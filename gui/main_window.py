@@ -22,19 +22,25 @@ from core.training import ConfigError, TrainingConfig
 from gui.actions import ActionSpec, add_actions
 from gui.controllers.documents import DocumentController
 from gui.controllers.exact_fit import ExactFitController
+from gui.controllers.teaching import TeachingController
 from gui.controllers.training import TrainingController
 from gui.format import duration
 from gui.panels.data_panel import DataPanel
+from gui.panels.evaluation_panel import EvaluationPanel
+from gui.panels.landscape_panel import LandscapePanel
 from gui.panels.loss_panel import LossPanel
 from gui.panels.model_panel import ModelPanel
 from gui.panels.prediction_panel import PredictionPanel
+from gui.panels.runs_panel import RunsPanel
+from gui.panels.statistics_panel import StatisticsPanel
+from gui.panels.step_panel import StepPanel
 from gui.panels.training_panel import TrainingPanel
 from gui.session import SessionState
 from gui.settings import Settings
 from gui.table_model import TableData
 
 APP_TITLE = "Logistic Regression Studio"
-LAYOUT_VERSION = 2  # bump when the docks change, so an old saved layout is not applied
+LAYOUT_VERSION = 3  # bump when the docks change, so an old saved layout is not applied
 
 
 class MainWindow(QMainWindow):
@@ -61,9 +67,15 @@ class MainWindow(QMainWindow):
         self.model_panel = ModelPanel()
         self.loss_panel = LossPanel()
         self.prediction_panel = PredictionPanel()
+        self.statistics_panel = StatisticsPanel()
+        self.evaluation_panel = EvaluationPanel()
+        self.landscape_panel = LandscapePanel()
+        self.step_panel = StepPanel()
+        self.runs_panel = RunsPanel()
         self.training = TrainingController(self.state, self)
         self.exact = ExactFitController(self.state, self)
         self.documents = DocumentController(self.state, self, self._project, self)
+        self.teaching = TeachingController(self)
         self._reset_after_stop = False
 
         self.docks: dict[str, QDockWidget] = {}
@@ -73,6 +85,11 @@ class MainWindow(QMainWindow):
             ("model", self.tr("The model: probability of passing"), self.model_panel),
             ("loss", self.tr("Loss per epoch"), self.loss_panel),
             ("prediction", self.tr("Will this pass?"), self.prediction_panel),
+            ("statistics", self.tr("Statistics"), self.statistics_panel),
+            ("evaluation", self.tr("Evaluation"), self.evaluation_panel),
+            ("landscape", self.tr("Loss landscape"), self.landscape_panel),
+            ("step", self.tr("One step"), self.step_panel),
+            ("runs", self.tr("Runs side by side"), self.runs_panel),
         ):
             self.add_panel(name, title, panel)
         self._arrange()
@@ -108,14 +125,22 @@ class MainWindow(QMainWindow):
         right = Qt.DockWidgetArea.RightDockWidgetArea
         for name in ("data", "training"):
             self.addDockWidget(left, d[name])
-        for name in ("model", "loss", "prediction"):
+        for name in ("model", "loss", "prediction", "statistics", "evaluation"):
             self.addDockWidget(right, d[name])
         self.splitDockWidget(d["data"], d["training"], Qt.Orientation.Vertical)
         self.splitDockWidget(d["model"], d["loss"], Qt.Orientation.Vertical)
         self.splitDockWidget(d["loss"], d["prediction"], Qt.Orientation.Vertical)
+        self.tabifyDockWidget(d["loss"], d["statistics"])
+        self.tabifyDockWidget(d["statistics"], d["evaluation"])
+        self.tabifyDockWidget(d["evaluation"], d["runs"])
+        self.tabifyDockWidget(d["model"], d["landscape"])
+        self.tabifyDockWidget(d["training"], d["step"])
         for dock in d.values():
             dock.show()
             dock.setFloating(False)
+        d["loss"].raise_()
+        d["model"].raise_()
+        d["training"].raise_()
         self.resizeDocks([d["data"], d["model"]], [400, 880], Qt.Orientation.Horizontal)
         self.resizeDocks(
             [d["model"], d["loss"], d["prediction"]], [420, 280, 90], Qt.Orientation.Vertical
@@ -137,6 +162,13 @@ class MainWindow(QMainWindow):
         s.modelOutOfDateChanged.connect(pp.set_out_of_date)
         s.historyReset.connect(self.loss_panel.set_history)
         s.exactFitChanged.connect(self.model_panel.set_exact)
+        s.analysisChanged.connect(self.statistics_panel.show_analysis)
+        s.analysisOptionsChanged.connect(self.exact.schedule)
+        s.modelChanged.connect(self.statistics_panel.set_model)
+        s.modelChanged.connect(self.evaluation_panel.set_model)
+        s.thresholdChanged.connect(self.evaluation_panel.set_threshold)
+        self.statistics_panel.optionsChanged.connect(s.set_analysis_options)
+        self.evaluation_panel.thresholdRequested.connect(self.set_threshold)
         s.runningChanged.connect(self._on_running_changed)
         s.progressChanged.connect(tp.show_progress)
         s.errorChanged.connect(self._on_error_changed)
@@ -158,6 +190,7 @@ class MainWindow(QMainWindow):
         d.importFinished.connect(self.importFinished)
         d.errorRaised.connect(self.show_error_box)
         d.statusMessage.connect(self._on_status_message)
+        self.teaching.connect()
 
     def _build_menus(self) -> None:
         bar, d, dp, tp = self.menuBar(), self.documents, self.data_panel, self.training_panel
@@ -201,6 +234,11 @@ class MainWindow(QMainWindow):
             ActionSpec("actionRemoveColumn", self.tr("Re&move feature column"), dp.remove_column),
             ActionSpec("actionRenameColumn", self.tr("Re&name column…"), dp.rename_current_column),
         ])  # fmt: skip
+        dm = bar.addMenu(self.tr("&Data"))
+        add_actions(dm, self, [
+            ActionSpec("generateDataAction", self.tr("&Generate data…"),
+                       self.teaching.show_generate_dialog),
+        ])  # fmt: skip
         t = bar.addMenu(self.tr("&Training"))
         add_actions(t, self, [
             ActionSpec("actionTrain", self.tr("&Train"), self.train, "Ctrl+Return"),
@@ -210,6 +248,8 @@ class MainWindow(QMainWindow):
             None,
             ActionSpec("actionPostPreset", self.tr("Use the post's starting &values"),
                        tp.apply_post_preset),
+            None,
+            ActionSpec("showCodeAction", self.tr("Show the &code…"), self.teaching.show_code_dialog),
         ])  # fmt: skip
         self.view_menu = v = bar.addMenu(self.tr("&View"))
         log = v.addAction(self.tr("&Log-scale loss"))
@@ -316,6 +356,12 @@ class MainWindow(QMainWindow):
         self.training.start(snap.features, snap.labels, tuple(snap.feature_names), config)
         self.statusBar().showMessage(self.tr("Training…"))
 
+    @Slot(float)
+    def set_threshold(self, t: float) -> None:
+        """Use threshold ``t`` everywhere (the prediction's field shows it)."""
+        self.prediction_panel.set_threshold(t)
+        self.state.set_threshold(t)
+
     @Slot()
     def toggle_pause(self) -> None:
         paused = self.training.toggle_pause()
@@ -386,6 +432,7 @@ class MainWindow(QMainWindow):
         self.model_panel.flush()
         self.loss_panel.flush()
         self.prediction_panel.flush()
+        self.evaluation_panel.flush()
         self.trainingFinished.emit(str(outcome))
 
     # ---- data and documents --------------------------------------------------------------------
@@ -398,6 +445,8 @@ class MainWindow(QMainWindow):
         )
         x, y = table.arrays()
         self.model_panel.set_data(x, y, tuple(table.feature_names))
+        self.evaluation_panel.set_data(x, y, held_out=False)
+        self.statistics_panel.set_label_name(table.display_label_name())
         problem = self.data_panel.show_summary()
         self.training_panel.set_table_state(problem, table.warning())
         if problem is None:
@@ -490,6 +539,8 @@ class MainWindow(QMainWindow):
             return
         self.training.stop_and_wait()
         self.exact.stop_and_wait()
+        self.teaching.stop_and_wait()
+        self.evaluation_panel.stop_and_wait()
         self.documents.stop_and_wait()
         # Deliver the queued finished signals now, so the state is clean on return.
         QCoreApplication.sendPostedEvents()

@@ -27,7 +27,7 @@ REFRESH_MS = 100  # ten repaints a second at most: live to the eye, cheap for th
 MAX_POINTS = 4000  # data points drawn on the curve plot (a sample of large data)
 
 
-def _theme(widget: pg.PlotWidget) -> tuple[QColor, QColor]:
+def theme(widget: pg.PlotWidget) -> tuple[QColor, QColor]:
     pal = widget.palette()
     bg = pal.color(QPalette.ColorRole.Base)
     fg = pal.color(QPalette.ColorRole.Text)
@@ -48,7 +48,7 @@ class LossPlot(pg.PlotWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("lossPlot")
-        _theme(self)
+        theme(self)
         item = self.getPlotItem()
         item.setLabel("bottom", self.tr("Epoch"))
         item.setLabel("left", self.tr("Loss (BCE)"))
@@ -57,6 +57,11 @@ class LossPlot(pg.PlotWidget):
         item.setDownsampling(auto=True, mode="peak")
         self.setMenuEnabled(True)
         self._curve = item.plot(pen=pg.mkPen(colour(0), width=2))
+        self._overlay_items: list[pg.PlotDataItem] = []
+        self._legend: pg.LegendItem | None = None
+        self._marker = pg.InfiniteLine(angle=90, pen=pg.mkPen(colour(3), width=1))
+        self._marker.setVisible(False)
+        item.addItem(self._marker, ignoreBounds=True)
         self._history = RunHistory(1)
         self._epochs = np.arange(1, 1025, dtype=np.float64)
         self._shown = 0
@@ -113,6 +118,53 @@ class LossPlot(pg.PlotWidget):
 
     def _on_refresh_timeout(self) -> None:
         self.refresh()
+
+    def set_overlays(self, overlays: list[tuple[str, np.ndarray, QColor, Qt.PenStyle]]) -> None:
+        """Other runs' losses beside this run's: (label, losses, colour, line style) each."""
+        item = self.getPlotItem()
+        for c in self._overlay_items:
+            item.removeItem(c)
+        self._overlay_items = []
+        if self._legend is None and overlays:
+            self._legend = item.addLegend(
+                offset=(-8, 8), labelTextColor=self.palette().color(QPalette.ColorRole.Text)
+            )
+        if self._legend is not None:
+            self._legend.clear()
+            if overlays:
+                self._legend.addItem(self._curve, self.tr("this run"))
+            self._legend.setVisible(bool(overlays))
+        for label, losses, col, style in overlays:
+            y = np.asarray(losses, dtype=np.float64)
+            c = pg.PlotDataItem(
+                np.arange(1, len(y) + 1, dtype=np.float64),
+                y,
+                pen=pg.mkPen(col, width=2, style=style),
+            )
+            item.addItem(c)
+            self._overlay_items.append(c)
+            if self._legend is not None:
+                self._legend.addItem(c, label)
+
+    def overlays(self) -> list[tuple[str, np.ndarray]]:
+        """The overlaid runs' labels and loss curves, as drawn."""
+        out = []
+        labels = [lab.text for _, lab in self._legend.items] if self._legend else []
+        for c, label in zip(self._overlay_items, labels[1:], strict=False):
+            y = c.getOriginalDataset()[1]
+            out.append((str(label), np.asarray(y if y is not None else [])))
+        return out
+
+    def set_marker(self, epoch: int | None) -> None:
+        """A vertical line at ``epoch`` (the epoch being replayed), or none."""
+        if epoch is None:
+            self._marker.setVisible(False)
+        else:
+            self._marker.setPos(epoch)
+            self._marker.setVisible(True)
+
+    def marker(self) -> int | None:
+        return round(self._marker.value()) if self._marker.isVisible() else None
 
     def set_log_scale(self, on: bool) -> None:
         self._log = on
@@ -172,7 +224,7 @@ class CurvePlot(pg.PlotWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("curvePlot")
-        _, fg = _theme(self)
+        _, fg = theme(self)
         item = self.getPlotItem()
         item.showGrid(x=True, y=True, alpha=0.2)
         item.setLabel("left", self.tr("Probability of passing"))
@@ -215,8 +267,32 @@ class CurvePlot(pg.PlotWidget):
         self._timer.setSingleShot(True)
         self._timer.setInterval(REFRESH_MS)
         self._timer.timeout.connect(self._on_redraw_timeout)
+        self._pull_lines = item.plot(pen=pg.mkPen(colour(4), width=2), connect="pairs")
+        self._pull_heads = pg.ScatterPlotItem(size=10, pen=pg.mkPen(None), brush=colour(4))
+        item.addItem(self._pull_heads)
 
     # ---- inputs -------------------------------------------------------------------------
+    def set_pulls(self, x: np.ndarray, start: np.ndarray, pulls: np.ndarray) -> None:
+        """Arrows from (x, start) to (x, start + pulls): each row's pull on the curve (none if empty)."""
+        x = np.asarray(x, dtype=np.float64).reshape(-1)
+        start = np.asarray(start, dtype=np.float64).reshape(-1)
+        end = start + np.asarray(pulls, dtype=np.float64).reshape(-1)
+        if not len(x):
+            self._pull_lines.setData([], [])
+            self._pull_heads.setData([], [])
+            return
+        self._pull_lines.setData(np.repeat(x, 2), np.column_stack([start, end]).ravel())
+        self._pull_heads.setData(
+            x, end, symbol=["t1" if e >= s else "t" for s, e in zip(start, end, strict=True)]
+        )
+
+    def pulls(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """The arrows drawn: x, start and end of each."""
+        x, y = self._pull_lines.getData()
+        if x is None or not len(x):
+            return np.empty(0), np.empty(0), np.empty(0)
+        return np.asarray(x)[::2], np.asarray(y)[::2], np.asarray(y)[1::2]
+
     def set_data(self, features: np.ndarray, labels: np.ndarray, names: tuple[str, ...]) -> None:
         """Show these rows (a fixed sample of at most MAX_POINTS when there are more)."""
         n = len(labels)
@@ -358,18 +434,23 @@ class CurvePlot(pg.PlotWidget):
                 self._exact.setData(grid, fit.probability(grid.reshape(-1, 1)))
             else:
                 self._exact.setData([], [])
+            kind = {
+                "complete": self.tr("completely"),
+                "quasi-complete": self.tr("quasi-completely"),
+            }.get(fit.separation, fit.separation)
             if fit.l2_C is not None and fit.separation != "none":
                 note = self.tr(
                     "The data are {kind} separable, so no finite exact fit exists: the "
                     "likelihood keeps rising as the curve gets steeper, which is why SGD never "
                     "settles. Dashed: the L2-penalised fit (C = {c:g})."
-                ).format(
-                    kind={
-                        "complete": self.tr("completely"),
-                        "quasi-complete": self.tr("quasi-completely"),
-                    }.get(fit.separation, fit.separation),
-                    c=fit.l2_C,
-                )
+                ).format(kind=kind, c=fit.l2_C)
+            elif fit.separation != "none":
+                note = self.tr(
+                    "The data are {kind} separable, so no finite exact fit exists: the "
+                    "likelihood keeps rising as the curve gets steeper, which is why SGD never "
+                    "settles. Dashed: Firth's penalised-likelihood fit, which always exists "
+                    "(see Statistics)."
+                ).format(kind=kind)
             elif fit.l2_C is not None:
                 note = self.tr("Dashed: the L2-penalised exact fit (C = {c:g}).").format(c=fit.l2_C)
             else:

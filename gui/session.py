@@ -14,6 +14,7 @@ import numpy as np
 from PySide6.QtCore import QObject, Signal, Slot
 from PySide6.QtGui import QUndoStack
 
+from core.analysis import Analysis
 from core.exact import ExactFit
 from core.model import LogisticModel
 from core.session import Outcome, RunHistory
@@ -28,6 +29,8 @@ class SessionState(QObject):
     historyReset = Signal(object)  # RunHistory (a new run, a reset or an opened project)
     historyExtended = Signal(int)  # epochs recorded so far
     exactFitChanged = Signal(object, str)  # ExactFit | None, why there is none ("" if fitting)
+    analysisChanged = Signal(object)  # core.analysis.Analysis | None
+    analysisOptionsChanged = Signal()  # the CI level or the wish for Firth changed
     runningChanged = Signal(bool)
     progressChanged = Signal(int, int, float)  # epochs done, epochs in the run, elapsed s
     runFinished = Signal(str)  # Outcome: emitted after the state holds the final model
@@ -46,6 +49,9 @@ class SessionState(QObject):
         self.history = RunHistory(1)
         self.exact: ExactFit | None = None
         self.exact_note = ""
+        self.analysis: Analysis | None = None
+        self.ci_level = 0.95
+        self.want_firth = False
         self.generation = 0  # bumped on each data change: drops exact fits of older data
         self.running = False
         self.seed_used: int | None = None
@@ -105,6 +111,23 @@ class SessionState(QObject):
         self.historyExtended.emit(len(self.history))
         self.progressChanged.emit(len(self.history), self.epochs_planned, elapsed)
 
+    def start_steps(self, initial: LogisticModel, seed: int) -> None:
+        """Step mode starts a history of its own from ``initial`` (nothing runs)."""
+        self.error = None
+        self.errorChanged.emit("")
+        self.outcome = None
+        self.set_out_of_date(False)
+        self.history = RunHistory(initial.n_features)
+        self.historyReset.emit(self.history)
+        self.run_started(initial, seed)
+
+    def add_step(self, loss: float, params: np.ndarray, model: LogisticModel) -> None:
+        """One epoch taken in step mode: extends the history and sets the model, as a run's."""
+        self.history.append(np.asarray([loss], np.float64), np.asarray(params).reshape(1, -1))
+        self.set_model(model)
+        self.historyExtended.emit(len(self.history))
+        self.mark_changed()
+
     def run_failed(self, message: str, last_good: LogisticModel | None) -> None:
         self.error = message
         self.outcome = Outcome.FAILED
@@ -146,6 +169,26 @@ class SessionState(QObject):
     def set_exact(self, fit: ExactFit | None, note: str) -> None:
         self.exact, self.exact_note = fit, note
         self.exactFitChanged.emit(fit, note)
+        if fit is None and self.analysis is not None:
+            self.analysis = None
+            self.analysisChanged.emit(None)
+
+    def set_analysis(self, analysis: Analysis | None) -> None:
+        """A new exact analysis of the current data (the curve draws its overlay)."""
+        self.analysis = analysis
+        self.exact = analysis.overlay if analysis else None
+        self.exact_note = (
+            self.tr("No exact fit: {why}").format(why=analysis.ml.message)
+            if analysis is not None and self.exact is None
+            else ""
+        )
+        self.exactFitChanged.emit(self.exact, self.exact_note)
+        self.analysisChanged.emit(analysis)
+
+    def set_analysis_options(self, level: float, want_firth: bool) -> None:
+        if (level, want_firth) != (self.ci_level, self.want_firth):
+            self.ci_level, self.want_firth = level, want_firth
+            self.analysisOptionsChanged.emit()
 
     # ---- threshold, file, modified ------------------------------------------------------------------
     def set_threshold(self, t: float, *, user: bool = True) -> None:

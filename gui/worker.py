@@ -137,10 +137,11 @@ class FunctionWorker(Worker):
     errored = Signal(object)  # the exception
     progressed = Signal(float)
 
-    def __init__(self, fn: Callable[..., Any], *args: Any) -> None:
+    def __init__(self, fn: Callable[..., Any], *args: Any, **kwargs: Any) -> None:
         super().__init__()
         self._fn = fn
         self._args = args
+        self._kwargs = kwargs
         self.state = TaskState(self.progressed.emit)
 
     def request_stop(self) -> None:
@@ -150,7 +151,7 @@ class FunctionWorker(Worker):
     def run(self) -> None:
         outcome = Outcome.FAILED
         try:
-            value = self._fn(self.state, *self._args)
+            value = self._fn(self.state, *self._args, **self._kwargs)
         except Exception as exc:
             if not self.state.cancelled:
                 self.errored.emit(exc)

@@ -1,4 +1,5 @@
-"""The exact fit beside the trained model: debounced, in the background, stale fits dropped."""
+"""The exact side (maximum likelihood, its statistics, Firth): debounced, in the background,
+stale results dropped by generation."""
 
 from __future__ import annotations
 
@@ -6,16 +7,15 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Slot
 
-from core.exact import ExactFit
-from core.overlay import fit_for_display
+from core.analysis import Analysis, analyse
 from gui.session import SessionState
 from gui.worker import FunctionWorker, Task, TaskState
 
-EXACT_MAX_ROWS = 200_000  # Newton needs several n-sized float64 arrays; keep memory bounded
 
-
-def _fit(state: TaskState, generation: int, *args: Any) -> tuple[int, ExactFit | None]:
-    return generation, fit_for_display(*args)
+def _fit(
+    state: TaskState, generation: int, *args: Any, **options: Any
+) -> tuple[int, Analysis | None]:
+    return generation, analyse(*args, **options)
 
 
 class ExactFitController(QObject):
@@ -35,15 +35,6 @@ class ExactFitController(QObject):
         table = self.state.table
         if table.first_problem() is not None:
             return
-        if table.rowCount() > EXACT_MAX_ROWS:
-            self.state.set_exact(
-                None,
-                self.tr(
-                    "The exact fit is drawn for up to {limit} rows (it needs several copies of "
-                    "the data in memory); for this table run: python main.py fit-exact DATA.csv"
-                ).format(limit=f"{EXACT_MAX_ROWS:,}"),
-            )
-            return
         self._timer.start()
 
     @Slot()
@@ -55,17 +46,23 @@ class ExactFitController(QObject):
             return
         snap = self.state.table.snapshot()
         worker = FunctionWorker(
-            _fit, self.state.generation, snap.features, snap.labels, tuple(snap.feature_names)
+            _fit,
+            self.state.generation,
+            snap.features,
+            snap.labels,
+            tuple(snap.feature_names),
+            level=self.state.ci_level,
+            want_firth=self.state.want_firth,
         )
         worker.returned.connect(self._on_worker_returned)
         self._task = Task(worker, "exact-fit", self)
         self._task.done.connect(self._on_task_done)
 
     @Slot(object)
-    def _on_worker_returned(self, result: tuple[int, ExactFit | None]) -> None:
-        generation, fit = result
+    def _on_worker_returned(self, result: tuple[int, Analysis | None]) -> None:
+        generation, analysis = result
         if generation == self.state.generation:
-            self.state.set_exact(fit, "")
+            self.state.set_analysis(analysis)
 
     @Slot(str)
     def _on_task_done(self, outcome: str) -> None:

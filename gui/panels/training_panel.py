@@ -383,6 +383,13 @@ class TrainingPanel(QWidget):
             self._write(f, getattr(config, f.name))
         self.refresh()
 
+    def set_initial(self, weights: tuple[float, ...], bias: float) -> None:
+        """Put these starting values in the form (a click on the loss landscape)."""
+        by_name = {f.name: f for f in FIELDS}
+        self._write(by_name["init_weights"], tuple(float(w) for w in weights))
+        self._write(by_name["init_bias"], float(bias))
+        self._on_field_edited()
+
     def set_n_features(self, d: int) -> None:
         self._n_features = d
 

@@ -386,7 +386,7 @@ def test_separation_agrees_with_scipy_linprog_on_random_small_data() -> None:
         assert detect_separation(X, y) == expected, (X.tolist(), y.tolist())
         if d == 1 and y.min() != y.max():
             # The simplex path must agree with the exact sorting path used for one feature.
-            lp, _ = _separation_lp(_Design.build(X).basis, y)
+            lp, _ = _separation_lp(_Design.build(X, chunk=3).basis, y)
             assert lp == expected, (X.tolist(), y.tolist())
     assert seen == {"none", "quasi-complete", "complete"}
 
@@ -492,3 +492,42 @@ def test_feature_name_count_must_match() -> None:
     with pytest.raises(ValueError, match="feature names"):
         fit_exact(SEED_X, SEED_Y, feature_names=["a", "b"])
     assert [c.name for c in fit_exact(SEED_X, SEED_Y).coefficients] == ["(intercept)", "x1"]
+
+
+# --- chunked passes (issue 12): the same numbers whatever the block size --------------------
+
+
+@pytest.mark.parametrize("chunk", [1, 7, 64])
+def test_chunked_fit_equals_whole_fit(monkeypatch, chunk: int) -> None:
+    import core.exact
+
+    rng = np.random.default_rng(12)
+    X = rng.normal(size=(300, 3)) * [1.0, 1e4, 1e-3] + [0.0, 5e5, 1.0]
+    eta = X[:, 0] + 2e-4 * (X[:, 1] - 5e5) - 300 * (X[:, 2] - 1.0)
+    y = (rng.random(300) < 1 / (1 + np.exp(-eta))).astype(float)
+    whole = fit_exact(X, y)
+    monkeypatch.setattr(core.exact, "CHUNK_ROWS", chunk)
+    chunked = fit_exact(X, y)
+    assert chunked.converged and chunked.separation == "none"
+    for a, b in zip(whole.coefficients, chunked.coefficients, strict=True):
+        assert b.estimate == pytest.approx(a.estimate, rel=1e-10)
+        assert b.std_error == pytest.approx(a.std_error, rel=1e-10)
+    # Separation through the chunked simplex, all three outcomes.
+    Xs = np.array([[0.0, 0.0], [1.0, 0.0], [0.0, 1.0], [1.0, 1.0], [2.0, 2.0], [3.0, 1.0]])
+    for ys, expected in (
+        ([0, 0, 0, 1, 1, 1], "complete"),
+        ([0, 1, 1, 0, 1, 0], "none"),
+    ):
+        assert detect_separation(Xs, np.array(ys, dtype=float)) == expected
+    assert detect_separation(SEED_X, SEED_Y) == "complete"
+
+
+def test_l2_fit_chunked_matches_sklearn(monkeypatch) -> None:
+    import core.exact
+
+    X, y, _ = _spector()
+    monkeypatch.setattr(core.exact, "CHUNK_ROWS", 5)
+    fit = fit_exact(X, y, l2_C=0.7)
+    np.testing.assert_allclose(
+        [c.estimate for c in fit.coefficients], _sklearn_fit(X, y, 0.7, "lbfgs"), rtol=1e-5
+    )

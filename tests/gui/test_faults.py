@@ -314,17 +314,18 @@ def test_a_script_without_a_main_guard_can_train(tmp_path: Path) -> None:
     assert r.stdout.splitlines() == ["trained 25"]
 
 
-def test_large_tables_skip_the_exact_fit_with_a_reason(
-    qtbot, window: MainWindow, tmp_path: Path
-) -> None:  # type: ignore[no-untyped-def]
+def test_large_tables_get_the_exact_fit_too(qtbot, window: MainWindow, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    # The exact fit accumulates over blocks of rows: no row limit any more (it was 200,000).
     w = window
     path = tmp_path / "big.csv"
     rng = np.random.default_rng(1)
-    x = rng.uniform(0, 10, 200_001)
+    x = rng.uniform(0, 10, 300_000)
     y = (rng.uniform(size=x.size) < 1 / (1 + np.exp(5 - x))).astype(int)
     path.write_text("hours,passed\n" + "".join(f"{a:.3f},{b}\n" for a, b in zip(x, y, strict=True)))
     assert import_and_wait(qtbot, w, path) == "done"
     note = find(w, QLabel, "curveNote")
-    qtbot.waitUntil(lambda: "up to 200,000 rows" in note.text())
-    assert "fit-exact" in note.text()
-    assert w.exact_fit() is None
+    qtbot.waitUntil(lambda: "exact maximum-likelihood fit" in note.text(), timeout=120_000)
+    fit = w.exact_fit()
+    assert fit is not None and fit.finite
+    assert fit.coefficients[1].estimate == pytest.approx(1.0, abs=0.05)
+    assert fit.coefficients[0].estimate == pytest.approx(-5.0, abs=0.2)

@@ -50,7 +50,8 @@ class Progress:
     """Epochs ``first_epoch …`` : their losses, the parameters after each, and the model then.
 
     ``params`` is ``(len(losses), d + 1)`` float32, ``(w_1 … w_d, b)`` per epoch (the layout of
-    :class:`core.session.RunHistory`).
+    :class:`core.session.RunHistory`). ``holdout_losses``, with a hold-out set, is each epoch's
+    loss on it, taken with the same parameters as the training loss (before the update).
     """
 
     first_epoch: int
@@ -58,6 +59,7 @@ class Progress:
     params: np.ndarray
     model: LogisticModel
     elapsed: float
+    holdout_losses: np.ndarray | None = None
 
 
 @dataclass(frozen=True)
@@ -137,9 +139,15 @@ def _serve(conn: mpc.Connection, stop: _Flag, running: _Flag) -> None:
             _warm_up()
             conn.send(("warm",))
         elif kind == "train":
-            _, features, labels, config, names = request
+            _, features, labels, config, names, holdout = request
             run_training(
-                features, labels, TrainingConfig.from_dict(config), names, control, conn.send
+                features,
+                labels,
+                TrainingConfig.from_dict(config),
+                names,
+                control,
+                conn.send,
+                holdout,
             )
 
 
@@ -169,10 +177,39 @@ def _warm_up() -> None:
     opt.step()
 
 
+@dataclass(frozen=True)
+class Holdout:
+    """Rows held out from training: their loss is reported each epoch."""
+
+    features: np.ndarray
+    labels: np.ndarray
+
+    def losses(self, before: np.ndarray) -> np.ndarray:
+        """Mean BCE (log clamped at −100, as ``torch.nn.BCELoss``) for each parameter row.
+
+        ``before`` is ``(k, d + 1)``; computed over blocks of rows so memory stays bounded.
+        """
+        X = np.asarray(self.features, np.float64).reshape(len(self.labels), -1)
+        y = np.asarray(self.labels, np.float64)
+        W, b = before[:, :-1].astype(np.float64), before[:, -1].astype(np.float64)
+        total = np.zeros(len(before))
+        block = max(1, 2_000_000 // max(1, len(before)))
+        with np.errstate(over="ignore", divide="ignore", invalid="ignore"):
+            for lo in range(0, len(y), block):
+                z = X[lo : lo + block] @ W.T + b  # (rows, k)
+                yy = y[lo : lo + block, None]
+                # log σ(z) = −log(1 + e^{−z}); clamped as torch clamps log(p) and log(1 − p)
+                log_p = np.maximum(-np.logaddexp(0.0, -z), -100.0)
+                log_q = np.maximum(-np.logaddexp(0.0, z), -100.0)
+                total += -(yy * log_p + (1.0 - yy) * log_q).sum(axis=0)
+        return total / max(1, len(y))
+
+
 def run_batched(
     trainer: Trainer,
     control: Control,
     emit: Callable[[Progress], None],
+    holdout: Holdout | None = None,
 ) -> Outcome:
     """Train, handing :class:`Progress` batches to ``emit`` at most every ``EMIT_INTERVAL`` s.
 
@@ -183,20 +220,29 @@ def run_batched(
     """
     losses: list[float] = []
     params: list[list[float]] = []
+    w0, b0 = trainer._params
+    previous = np.asarray([[*w0, b0]], np.float32)  # the parameters before the next epoch
     first = 1
     t0 = time.perf_counter()
     last = t0
 
     def flush() -> None:
-        nonlocal losses, params, first
+        nonlocal losses, params, first, previous
         if losses:
+            after = np.asarray(params, np.float32)
+            held = None
+            if holdout is not None:
+                before = np.concatenate([previous, after[:-1]])
+                held = holdout.losses(before)
+            previous = after[-1:]
             emit(
                 Progress(
                     first,
                     np.asarray(losses),
-                    np.asarray(params, np.float32),
+                    after,
                     trainer.model,
                     time.perf_counter() - t0,
+                    held,
                 )
             )
             first += len(losses)
@@ -228,6 +274,7 @@ def run_training(  # noqa: PLR0917 (the run's whole input, as the child receives
     names: tuple[str, ...],
     control: Control,
     send: Callable[[Message], None],
+    holdout: Holdout | None = None,
 ) -> None:
     """One whole run, reported through ``send``: Started, Progress…, Finished or Failed."""
     try:
@@ -237,7 +284,7 @@ def run_training(  # noqa: PLR0917 (the run's whole input, as the child receives
         return
     send(Started(trainer.initial_model, trainer.seed))
     try:
-        outcome = run_batched(trainer, control, send)
+        outcome = run_batched(trainer, control, send, holdout)
     except TrainingDiverged as exc:
         send(Failed(str(exc), exc.model))
         return
@@ -329,6 +376,7 @@ class RemoteTrainer:
         *,
         paused: bool = False,
         on_started: Callable[[RemoteTrainer], None] | None = None,
+        holdout: Holdout | None = None,
     ) -> Iterator[Message]:
         """Run one training in the child, yielding its messages until the last one.
 
@@ -350,6 +398,7 @@ class RemoteTrainer:
                 np.ascontiguousarray(labels),
                 config.to_dict(),
                 tuple(names),
+                holdout,
             )
         )
         while True:

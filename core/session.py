@@ -46,6 +46,7 @@ class RunHistory:
         )
         self._losses = np.empty(256, np.float64)
         self._params = np.empty((256, n_features + 1), np.float32)
+        self._held: np.ndarray | None = None
         self._n = 0
 
     @classmethod
@@ -77,20 +78,34 @@ class RunHistory:
         v.flags.writeable = False
         return v
 
-    def append(self, losses: np.ndarray, params: np.ndarray) -> None:
-        """Add the next epochs' losses and the parameters after each of them."""
+    @property
+    def holdout_losses(self) -> np.ndarray | None:
+        """Each epoch's loss on the held-out rows (a read-only view), or None without them."""
+        if self._held is None:
+            return None
+        v = self._held[: self._n]
+        v.flags.writeable = False
+        return v
+
+    def append(
+        self, losses: np.ndarray, params: np.ndarray, holdout: np.ndarray | None = None
+    ) -> None:
+        """Add the next epochs' losses, the parameters after each, and held-out losses."""
         k = len(losses)
         params = np.asarray(params, np.float32).reshape(k, self.n_features + 1)
         need = self._n + k
         if need > len(self._losses):
             cap = max(2 * len(self._losses), need)
-            losses_buf = np.empty(cap, np.float64)
-            losses_buf[: self._n] = self._losses[: self._n]
-            params_buf = np.empty((cap, self.n_features + 1), np.float32)
-            params_buf[: self._n] = self._params[: self._n]
-            self._losses, self._params = losses_buf, params_buf
+            self._losses = _grown(self._losses, self._n, cap)
+            self._params = _grown(self._params, self._n, cap)
+            if self._held is not None:
+                self._held = _grown(self._held, self._n, cap)
+        if holdout is not None and self._held is None:
+            self._held = np.full(len(self._losses), np.nan)
         self._losses[self._n : need] = losses
         self._params[self._n : need] = params
+        if self._held is not None:
+            self._held[self._n : need] = np.nan if holdout is None else holdout
         self._n = need
 
     def model_at(self, epoch: int, names: tuple[str, ...] | None = None) -> LogisticModel | None:
@@ -102,6 +117,12 @@ class RunHistory:
             return None
         w = tuple(float(v) for v in row[:-1])
         return LogisticModel(w, float(row[-1]), names or ())
+
+
+def _grown(buf: np.ndarray, n: int, cap: int) -> np.ndarray:
+    out = np.empty((cap, *buf.shape[1:]), buf.dtype)
+    out[:n] = buf[:n]
+    return out
 
 
 def _vector(model: LogisticModel) -> np.ndarray:

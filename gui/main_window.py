@@ -17,7 +17,9 @@ from core import __version__
 from core.exact import ExactFit
 from core.files import Project
 from core.model import LogisticModel
+from core.remote import Holdout
 from core.session import Outcome, RunHistory
+from core.split import holdout_split
 from core.training import ConfigError, TrainingConfig
 from gui.actions import ActionSpec, add_actions
 from gui.controllers.documents import DocumentController
@@ -181,6 +183,7 @@ class MainWindow(QMainWindow):
         tp.stopRequested.connect(self.training.stop)
         tp.resetRequested.connect(self.reset_model)
         tp.settingsEdited.connect(s.mark_changed)
+        tp.holdoutChanged.connect(self._update_evaluation_rows)
         tp.statusMessage.connect(self.statusBar().showMessage)
         self.data_panel.statusMessage.connect(self.statusBar().showMessage)
         pp.thresholdChanged.connect(s.set_threshold)
@@ -190,7 +193,7 @@ class MainWindow(QMainWindow):
         d.importFinished.connect(self.importFinished)
         d.errorRaised.connect(self.show_error_box)
         d.statusMessage.connect(self._on_status_message)
-        self.teaching.connect()
+        self.teaching.wire()
 
     def _build_menus(self) -> None:
         bar, d, dp, tp = self.menuBar(), self.documents, self.data_panel, self.training_panel
@@ -352,9 +355,35 @@ class MainWindow(QMainWindow):
             tp.show_error(str(exc))
             return
         snap = self.table_model.snapshot()
+        x, y, holdout = snap.features, snap.labels, None
+        split = self._split(y)
+        if split is not None:
+            train_rows, test_rows = split
+            holdout = Holdout(x[test_rows], y[test_rows])
+            x, y = x[train_rows], y[train_rows]
         tp.start_progress(config.epochs)
-        self.training.start(snap.features, snap.labels, tuple(snap.feature_names), config)
+        self.training.start(x, y, tuple(snap.feature_names), config, holdout)
         self.statusBar().showMessage(self.tr("Training…"))
+
+    def _split(self, y: np.ndarray) -> tuple[np.ndarray, np.ndarray] | None:
+        """Training and held-out rows of the current hold-out setting, or None without one."""
+        pct = self.training_panel.holdout_percent()
+        if pct <= 0 or len(y) < 2:
+            return None
+        try:
+            return holdout_split(y, float(pct), self.training_panel.split_seed())
+        except ValueError:
+            return None
+
+    @Slot()
+    def _update_evaluation_rows(self) -> None:
+        x, y = self.table_model.arrays()
+        pct = self.training_panel.holdout_percent()
+        split = self._split(y) if not np.isnan(y).any() else None
+        if split is None:
+            self._update_evaluation_rows()
+        else:
+            self.evaluation_panel.set_data(x[split[1]], y[split[1]], held_out=True, share=pct)
 
     @Slot(float)
     def set_threshold(self, t: float) -> None:

@@ -56,7 +56,12 @@ class LossPlot(pg.PlotWidget):
         item.setClipToView(True)
         item.setDownsampling(auto=True, mode="peak")
         self.setMenuEnabled(True)
-        self._curve = item.plot(pen=pg.mkPen(colour(0), width=2))
+        fg = self.palette().color(QPalette.ColorRole.Text)
+        item.addLegend(offset=(-8, 8), labelTextColor=fg)
+        self._curve = item.plot(pen=pg.mkPen(colour(0), width=2), name=self.tr("training"))
+        self._held = item.plot(pen=pg.mkPen(colour(1), width=2, style=Qt.PenStyle.DashLine))
+        self._loss_legend = item.legend
+        self._held_in_legend = False
         self._overlay_items: list[pg.PlotDataItem] = []
         self._legend: pg.LegendItem | None = None
         self._marker = pg.InfiniteLine(angle=90, pen=pg.mkPen(colour(3), width=1))
@@ -81,6 +86,7 @@ class LossPlot(pg.PlotWidget):
         self._shown = -1
         if not len(history):
             self._curve.setData([], [])
+            self._held.setData([], [])
             self._shown = 0
 
     @property
@@ -90,6 +96,13 @@ class LossPlot(pg.PlotWidget):
     def values(self) -> np.ndarray:
         """Every loss so far, one per epoch (a copy)."""
         return self._history.losses.copy()
+
+    def shown_holdout(self) -> tuple[np.ndarray, np.ndarray]:
+        """The held-out loss curve on screen now."""
+        x, y = self._held.getOriginalDataset()
+        if x is None or y is None:
+            return np.empty(0), np.empty(0)
+        return np.asarray(x), np.asarray(y)
 
     def shown(self) -> tuple[np.ndarray, np.ndarray]:
         """What is on screen now (x = epoch, y = loss), without drawing what is pending."""
@@ -114,6 +127,17 @@ class LossPlot(pg.PlotWidget):
         if n > len(self._epochs):
             self._epochs = np.arange(1, max(2 * len(self._epochs), n) + 1, dtype=np.float64)
         self._curve.setData(self._epochs[:n], self._history.losses)
+        held = self._history.holdout_losses
+        if held is not None:
+            self._held.setData(self._epochs[:n], held)
+        else:
+            self._held.setData([], [])
+        if (held is not None) != self._held_in_legend:
+            if held is not None:
+                self._loss_legend.addItem(self._held, self.tr("held out"))
+            else:
+                self._loss_legend.removeItem(self._held)
+            self._held_in_legend = held is not None
         self._shown = n
 
     def _on_refresh_timeout(self) -> None:

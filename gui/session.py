@@ -103,9 +103,14 @@ class SessionState(QObject):
         self.set_model(initial)
 
     def add_progress(
-        self, losses: np.ndarray, params: np.ndarray, model: LogisticModel, elapsed: float
+        self,
+        losses: np.ndarray,
+        params: np.ndarray,
+        model: LogisticModel,
+        elapsed: float,
+        holdout: np.ndarray | None = None,
     ) -> None:
-        self.history.append(losses, params)
+        self.history.append(losses, params, holdout)
         self.elapsed = elapsed
         self.set_model(model)
         self.historyExtended.emit(len(self.history))

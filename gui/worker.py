@@ -24,6 +24,7 @@ from core.remote import (
     Control,
     Failed,
     Finished,
+    Holdout,
     Message,
     RemoteTrainer,
     run_training,
@@ -240,8 +241,10 @@ class TrainingWorker(Worker):
         labels: np.ndarray,
         config: TrainingConfig,
         feature_names: tuple[str, ...],
+        holdout: Holdout | None = None,
     ) -> None:
         super().__init__()
+        self._holdout = holdout
         self._features = features
         self._labels = labels
         self._config = config
@@ -312,6 +315,7 @@ class TrainingWorker(Worker):
                 self._names,
                 paused=self._local.paused,
                 on_started=self._attach,
+                holdout=self._holdout,
             ):
                 outcome = self._forward(msg)
                 if outcome is not None:
@@ -342,5 +346,13 @@ class TrainingWorker(Worker):
             if outcome is not None:
                 result.append(outcome)
 
-        run_training(self._features, self._labels, self._config, self._names, self._local, send)
+        run_training(
+            self._features,
+            self._labels,
+            self._config,
+            self._names,
+            self._local,
+            send,
+            self._holdout,
+        )
         return result[-1] if result else Outcome.FAILED

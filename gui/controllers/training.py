@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 from PySide6.QtCore import QObject, QThread, Slot
 
-from core.remote import Failed, Finished, Progress, Started
+from core.remote import Failed, Finished, Holdout, Progress, Started
 from core.session import Outcome
 from core.training import TrainingConfig
 from gui.session import SessionState
@@ -36,12 +36,13 @@ class TrainingController(QObject):
         labels: np.ndarray,
         names: tuple[str, ...],
         config: TrainingConfig,
+        holdout: Holdout | None = None,
     ) -> bool:
         if self._thread is not None:
             return False
         self.state.start_run(config.epochs, features.shape[1] if features.ndim == 2 else 1)
         self._outcome = Outcome.FAILED
-        worker = TrainingWorker(features, labels, config, names)
+        worker = TrainingWorker(features, labels, config, names, holdout)
         worker.reported.connect(self._on_worker_reported)
         worker.finished.connect(self._on_worker_finished)
         self.worker = worker
@@ -76,7 +77,9 @@ class TrainingController(QObject):
         if isinstance(msg, Started):
             self.state.run_started(msg.model, msg.seed)
         elif isinstance(msg, Progress):
-            self.state.add_progress(msg.losses, msg.params, msg.model, msg.elapsed)
+            self.state.add_progress(
+                msg.losses, msg.params, msg.model, msg.elapsed, msg.holdout_losses
+            )
         elif isinstance(msg, Failed):
             self.state.run_failed(msg.message, msg.model)
         elif isinstance(msg, Finished):

@@ -190,6 +190,7 @@ class TrainingPanel(QWidget):
     stopRequested = Signal()
     resetRequested = Signal()
     settingsEdited = Signal()
+    holdoutChanged = Signal(int)
     statusMessage = Signal(str, int)
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -208,6 +209,23 @@ class TrainingPanel(QWidget):
                 label = QLabel(_tr(f.label))
                 label.setBuddy(w)
                 form.addRow(label, w)
+        self.holdout = QSpinBox()
+        self.holdout.setObjectName("holdoutInput")
+        self.holdout.setRange(0, 90)
+        self.holdout.setSuffix(" %")
+        self.holdout.setSpecialValueText(self.tr("None"))
+        self.holdout.setToolTip(
+            _tr(
+                "Hold out this share of the rows (stratified, drawn with the seed, or 0 without one): "
+                "training never sees them, their loss is plotted each epoch and the Evaluation panel "
+                "measures the model on them."
+            )
+        )
+        self.holdout.setAccessibleName(_tr("Hold-out share"))
+        self.holdout.valueChanged.connect(self._on_holdout_edited)
+        holdout_label = QLabel(_tr("&Hold out"))
+        holdout_label.setBuddy(self.holdout)
+        form.addRow(holdout_label, self.holdout)
         self.post_button = self._button(
             "postPresetButton",
             _tr("Use the &post's starting values"),
@@ -390,6 +408,19 @@ class TrainingPanel(QWidget):
         self._write(by_name["init_bias"], float(bias))
         self._on_field_edited()
 
+    def holdout_percent(self) -> int:
+        """The share of rows held out from training (0: none)."""
+        return int(self.holdout.value())
+
+    def split_seed(self) -> int:
+        """The seed of the hold-out split: the training seed, or 0 without one."""
+        w = self.widgets["seed"]
+        assert isinstance(w, QLineEdit)
+        try:
+            return max(0, int(w.text().strip()))
+        except ValueError:
+            return 0
+
     def set_n_features(self, d: int) -> None:
         self._n_features = d
 
@@ -414,9 +445,13 @@ class TrainingPanel(QWidget):
                 bound = (1e-300, 1e4) if f.name == "learning_rate" else (0.0, 1e4)
                 value = settings.number(f.key, float(getattr(default, f.name)), *bound)
             self._write(f, value)
+        self.holdout.blockSignals(True)
+        self.holdout.setValue(settings.integer("training/holdout", 0, 0, 90))
+        self.holdout.blockSignals(False)
         self.refresh()
 
     def save(self, settings: Settings) -> None:
+        settings.set("training/holdout", self.holdout_percent())
         for f in FIELDS:
             w = self.widgets[f.name]
             if f.kind in ("seed", "floats", "opt_float"):
@@ -437,7 +472,7 @@ class TrainingPanel(QWidget):
         self.stop_button.setEnabled(running)
         if not running:
             self.pause_button.setText(_tr("&Pause"))
-        for w in [*self.widgets.values(), self.post_button]:
+        for w in [*self.widgets.values(), self.post_button, self.holdout]:
             w.setEnabled(not running)
 
     def set_paused(self, paused: bool) -> None:
@@ -537,6 +572,11 @@ class TrainingPanel(QWidget):
         self.progress.setFormat(_tr("Not trained yet"))
 
     # ---- slots --------------------------------------------------------------------------------
+    @Slot()
+    def _on_holdout_edited(self) -> None:
+        self.holdoutChanged.emit(self.holdout_percent())
+        self.settingsEdited.emit()
+
     @Slot()
     def _on_field_edited(self) -> None:
         self.refresh()

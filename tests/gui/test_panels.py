@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import numpy as np
+import pytest
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QDockWidget, QLabel, QLineEdit, QPushButton, QSpinBox
 
@@ -132,3 +133,39 @@ def test_threshold_round_trips_exactly_through_a_project(qtbot, window, tmp_path
     w.set_modified(False)
     assert w.open_path(str(path))
     assert find(w, QLineEdit, "thresholdInput").text() == "0.123456789"
+
+
+def test_a_hold_out_split_reports_held_out_loss_and_metrics(qtbot, window, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QLabel as _QLabel
+
+    from core.split import holdout_split
+    from tests.gui.test_faults import import_and_wait
+
+    w = window
+    rng = np.random.default_rng(3)
+    x = rng.uniform(0, 10, 200)
+    y = (rng.uniform(size=x.size) < 1 / (1 + np.exp(5 - x))).astype(int)
+    path = tmp_path / "d.csv"
+    path.write_text("hours,passed\n" + "".join(f"{a:.3f},{b}\n" for a, b in zip(x, y, strict=True)))
+    assert import_and_wait(qtbot, w, path) == "done"
+    find(w, QSpinBox, "holdoutInput").setValue(25)
+    type_into(qtbot, find(w, QLineEdit, "seedInput"), "7")
+    find(w, QSpinBox, "epochsInput").setValue(200)
+    with qtbot.waitSignal(w.trainingFinished, timeout=120_000):
+        click(qtbot, find(w, QPushButton, "trainButton"))
+    held = w.history().holdout_losses
+    assert held is not None and len(held) == 200 and np.isfinite(held).all()
+    # the held-out loss of epoch k is the loss on the held-out rows before update k
+    train_rows, test_rows = holdout_split(y.astype(float), 25.0, 7)
+    params = w.history().params
+    wb = params[98]  # after epoch 99 = before epoch 100
+    z = x[test_rows] * float(wb[0]) + float(wb[1])
+    p = 1 / (1 + np.exp(-z))
+    yt = y[test_rows]
+    expected = -np.mean(yt * np.log(p) + (1 - yt) * np.log(1 - p))
+    assert held[99] == pytest.approx(expected, rel=1e-5)
+    hx, hy = w.loss_plot.shown_holdout()
+    assert len(hx) == 200
+    note = find(w, _QLabel, "evaluationNote")
+    qtbot.waitUntil(lambda: "held out" in note.text())
+    assert f"{len(test_rows):,} rows" in note.text()

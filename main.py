@@ -1,7 +1,8 @@
 """Logistic Regression Studio.
 
 ``python main.py`` opens the window (optionally with a project or CSV file to open);
-``python main.py train|predict|fit-exact …`` runs the command line on the same engine;
+``python main.py COMMAND …`` (``train``, ``predict``, ``fit-exact``, …) runs the command line on
+the same engine, whatever files exist in the current folder;
 ``python main.py --self-test`` checks a build end to end and exits.
 """
 
@@ -20,9 +21,7 @@ def main(argv: list[str] | None = None) -> int:
 
     multiprocessing.freeze_support()
     args = sys.argv[1:] if argv is None else argv
-    # The window takes no arguments but a file to open and --self-test; anything else is the
-    # command line, whose parser names what is wrong with it.
-    if args and args[0] not in GUI_OPTIONS and not Path(args[0]).is_file():
+    if _wants_cli(args):
         from core.cli import main as cli_main
 
         return cli_main(args)
@@ -34,6 +33,26 @@ def main(argv: list[str] | None = None) -> int:
         print(explain_qt_start_failure(exc), file=sys.stderr)
         return 1
     return run_gui(args)
+
+
+def _wants_cli(args: list[str]) -> bool:
+    """Whether ``args`` are for the command line rather than the window.
+
+    A command name is always a command, whatever files exist in the current folder (open a
+    file called ``train`` as ``./train``). The window takes nothing, ``--self-test``, or an
+    existing file to open; anything else goes to the command line, whose parser names what is
+    wrong with it.
+    """
+    if not args:
+        return False
+    from core.cli import command_names  # numpy only: torch and Qt stay unloaded
+
+    first = args[0]
+    if first in command_names():
+        return True
+    if first in GUI_OPTIONS:
+        return False
+    return not Path(first).is_file()
 
 
 if __name__ == "__main__":

@@ -17,18 +17,15 @@ specification and the fast one an optimisation that must agree with it bit for b
 
 from __future__ import annotations
 
-import contextlib
 import csv
 import io
 import math
 import os
 import re
-import stat
-import tempfile
 import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Final
+from typing import Final, NoReturn
 
 import numpy as np
 import numpy.typing as npt
@@ -151,16 +148,16 @@ class Dataset:
         if not finite.all():
             row, col = (int(i) for i in np.argwhere(~finite)[0])
             raise DataError(
-                f'Row {row + 1}, column "{names[col]}": {features[row, col]!r} is not a finite '
-                f"number.",
+                f'Row {row + 1}, column "{names[col]}": {_show(features[row, col])} is not a '
+                f"finite number.",
                 column=names[col],
             )
         is_label = (labels == 0.0) | (labels == 1.0)
         if not is_label.all():
             row = int(np.argmin(is_label))
             raise DataError(
-                f'Row {row + 1}, column "{self.label_name}": {labels[row]!r} is not a label '
-                f"(labels must be 0 or 1).",
+                f'Row {row + 1}, column "{self.label_name}": {_show(labels[row])} is not a '
+                f"label (labels must be 0 or 1).",
                 column=self.label_name,
             )
 
@@ -181,14 +178,26 @@ class Dataset:
         )
 
 
+def _show(value: object) -> str:
+    """A number for a message, as a person writes it (``inf``, ``2``, ``0.5``, ``1e+300``)."""
+    number = float(value)  # type: ignore[arg-type]
+    if math.isnan(number):
+        return "an empty value (NaN)"
+    if not math.isfinite(number):
+        return str(number)
+    # repr is the shortest text that reads back as the same float; "2" reads better than "2.0".
+    return str(int(number)) if number.is_integer() and abs(number) < 1e16 else repr(number)
+
+
 def _check_name(name: object) -> None:
     if not isinstance(name, str):
-        raise DataError(f"Column names must be strings; got {name!r}.")
+        raise DataError(f"Column names must be strings, not {type(name).__name__}.")
     if not name.strip():
         raise DataError("Column names must not be empty.")
     if name != name.strip() or "\n" in name or "\r" in name:
+        shown = _clip(name.strip().replace("\n", " ").replace("\r", " "))
         raise DataError(
-            f"The column name {name!r} must not have surrounding whitespace or line breaks.",
+            f'The column name "{shown}" must not have surrounding whitespace or line breaks.',
             column=name,
         )
 
@@ -277,6 +286,34 @@ def _clip(text: str, limit: int = 40) -> str:
 
 
 _DECIMAL_COMMA: Final = re.compile(r"[+-]?\d*,\d+")
+# 1,000 or 12,345,678.5 (commas between groups of three); 1.234,5 (dots between groups).
+_COMMA_GROUPS: Final = re.compile(r"([+-]?)(\d{1,3}(?:,\d{3})+)(\.\d+)?")
+_DOT_GROUPS_DECIMAL_COMMA: Final = re.compile(r"([+-]?)(\d{1,3}(?:\.\d{3})+),(\d+)")
+
+
+def _comma_hint(cell: str) -> str | None:
+    """How to write a number spelled with a comma, without guessing 1,000 to mean 1.
+
+    Returns a parenthesised hint, or None when the cell does not look like such a number.
+    """
+    match = _COMMA_GROUPS.fullmatch(cell)
+    if match:
+        sign, groups, fraction = match.groups()
+        plain = sign + groups.replace(",", "") + (fraction or "")
+        if fraction is None and groups.count(",") == 1:
+            # 1,000 is a thousand to some readers and one to others: name both.
+            return (
+                f'(write {plain} if "," separates thousands, or '
+                f"{sign + groups.replace(',', '.')} if it is a decimal comma)"
+            )
+        return f"(write it without thousands separators: {plain})"
+    match = _DOT_GROUPS_DECIMAL_COMMA.fullmatch(cell)
+    if match:
+        sign, groups, fraction = match.groups()
+        return f"(write it as {sign}{groups.replace('.', '')}.{fraction})"
+    if _DECIMAL_COMMA.fullmatch(cell):
+        return f'(use "." as the decimal point: {cell.replace(",", ".")})'
+    return None
 
 
 # ----------------------------------------------------------------------------------------------
@@ -289,6 +326,9 @@ _BOM: Final = b"\xef\xbb\xbf"
 _SNIFF_LINES: Final = 20
 _SNIFF_BYTES: Final = 1 << 20  # ...or fewer lines if they are this long
 _DELIMITERS: Final = ("\t", ";", ",")  # preference order when several fit (1,5;0 is European)
+MAX_LINE_BYTES: Final = 1 << 20
+"""The longest line a CSV may have (1 MiB): a longer one is refused with its number, which keeps
+reading linear in the file's size whatever it holds (a file with no line break, ``/dev/zero``)."""
 
 
 def read_csv(
@@ -396,12 +436,18 @@ def _parse_stream(
         buffer = carry + data if carry else data
         if eof:
             chunk, carry = buffer, b""
+            if len(chunk) > MAX_LINE_BYTES:
+                _check_line_lengths(chunk, b"", line0, source)
         else:
             cut = _cut_point(buffer)
             if cut == 0:  # no complete line yet: read on
                 carry = buffer
+                if len(carry) > MAX_LINE_BYTES:
+                    _line_too_long(line0, carry, source)
                 continue
             chunk, carry = buffer[:cut], buffer[cut:]
+            if len(carry) > MAX_LINE_BYTES or len(chunk) > MAX_LINE_BYTES:
+                _check_line_lengths(chunk, carry, line0, source)
         if first_chunk and chunk:
             first_chunk = False
             chunk = chunk.removeprefix(_BOM)  # whole here: a chunk ends at a line break
@@ -435,6 +481,34 @@ def _parse_stream(
     if not seen_content:
         raise DataError(f"{source.subject} is empty.")
     return parser.finish()
+
+
+def _check_line_lengths(chunk: bytes, carry: bytes, line0: int, source: _Source) -> None:
+    """Refuse the first line over ``MAX_LINE_BYTES`` in ``chunk`` (+ the incomplete ``carry``).
+
+    Only called when ``chunk`` or ``carry`` is that long, which no sane CSV reaches, so the
+    scan costs nothing on ordinary files and stays linear on any other.
+    """
+    text = chunk.replace(b"\r\n", b"\n").replace(b"\r", b"\n")  # as _clean_chunk does
+    start, line = 0, line0
+    while start < len(text):
+        end = text.find(b"\n", start)
+        end = len(text) if end < 0 else end
+        if end - start > MAX_LINE_BYTES:
+            _line_too_long(line, text[start:end], source)
+        start, line = end + 1, line + 1
+    if len(carry) > MAX_LINE_BYTES:
+        _line_too_long(line, carry, source)
+
+
+def _line_too_long(line: int, sample: bytes, source: _Source) -> NoReturn:
+    if b"\x00" in sample[:MAX_LINE_BYTES] and source.is_file:
+        raise DataError(f"{source.subject} is not a text file (UTF-8 CSV expected).", line=line)
+    raise DataError(
+        f"Line {line} is longer than {MAX_LINE_BYTES // (1 << 20)} MiB, the limit for one row "
+        "of a CSV file (is it a CSV file, with line breaks between rows?).",
+        line=line,
+    )
 
 
 def _enough_to_sniff(chunk: bytes) -> bool:
@@ -556,6 +630,7 @@ class _Parser:
             )
         self._ncols = len(cells)
         if _is_header(cells):
+            first_seen: dict[str, int] = {}  # a set, not cells[:j]: a wide header stays linear
             for j, name in enumerate(cells):
                 if not name:
                     raise DataError(
@@ -563,13 +638,14 @@ class _Parser:
                         line=first_line,
                         column=f"column {j + 1}",
                     )
-                if name in cells[:j]:
+                if name in first_seen:
                     raise DataError(
                         f'Line {first_line}: the header uses the name "{_clip(name)}" twice '
-                        f"(columns {cells.index(name) + 1} and {j + 1}).",
+                        f"(columns {first_seen[name] + 1} and {j + 1}).",
                         line=first_line,
                         column=name,
                     )
+                first_seen[name] = j
             self._header = tuple(cells)
             self._names = list(cells)
             self._refs = [f'"{_clip(name)}"' for name in cells]
@@ -630,8 +706,9 @@ class _Parser:
         shown = f'"{_clip(cell)}"'
         if value is None:
             problem = f"{shown} is not a number"
-            if self._delimiter != "," and _DECIMAL_COMMA.fullmatch(cell):
-                problem += ' (use "." as the decimal point)'
+            hint = _comma_hint(cell) if "," in cell else None
+            if hint is not None:
+                problem += f" {hint}"
         elif math.isnan(value):
             problem = f"{shown} is not a number (missing values are not supported)"
         elif math.isinf(value) and "inf" in cell.lower():
@@ -1118,13 +1195,16 @@ def write_csv(path: str | os.PathLike[str], dataset: Dataset) -> None:
 
     A header line, then one line per row; ``,`` delimiter, LF line ends, UTF-8 without BOM.
     Features are written with ``repr`` (shortest text that round-trips a float64), labels as
-    ``0``/``1``. The file is replaced atomically: a temporary file in the same directory is
-    written, flushed to disk and renamed over ``path``, so a failure leaves any old file intact.
+    ``0``/``1``. The file is replaced atomically by :func:`core.files.atomic_writer`: a
+    temporary file in the same directory is written, flushed to disk and renamed over ``path``,
+    so a failure leaves any old file intact.
 
     Parameters
     ----------
     path : str or os.PathLike
-        Destination; an existing file keeps its permission bits.
+        Destination. An existing file keeps its permission bits, a new one follows the umask,
+        a symbolic link is followed (its target is written), and a folder, device or FIFO is
+        refused with :class:`core.files.NotARegularFileError` (an ``OSError``).
     dataset : Dataset
         The data to write.
 
@@ -1138,32 +1218,18 @@ def write_csv(path: str | os.PathLike[str], dataset: Dataset) -> None:
     A header made only of numbers (e.g. features named ``"1"``) would be read back as a data
     row; choose names with a letter.
     """
-    path_str = os.fspath(path)
-    directory = os.path.dirname(os.path.abspath(path_str))
+    from core.files import atomic_writer  # one atomic writer for every file the app saves
+
     header = io.StringIO()
     csv.writer(header, lineterminator="\n").writerow([*dataset.feature_names, dataset.label_name])
-    try:
-        mode = stat.S_IMODE(os.stat(path_str).st_mode)
-    except OSError:
-        mode = 0o644
-    fd, temp_path = tempfile.mkstemp(prefix=".lrs-", suffix=".csv.tmp", dir=directory)
-    try:
-        with open(fd, "w", encoding="utf-8", newline="") as handle:
-            handle.write(header.getvalue())
-            for start in range(0, dataset.n_rows, _WRITE_ROWS):
-                rows = dataset.features[start : start + _WRITE_ROWS].tolist()
-                labels = dataset.labels[start : start + _WRITE_ROWS].astype(np.int8).tolist()
-                handle.write(
-                    "".join(
-                        f"{','.join(map(repr, row))},{label}\n"
-                        for row, label in zip(rows, labels, strict=True)
-                    )
+    with atomic_writer(path) as handle:
+        handle.write(header.getvalue())
+        for start in range(0, dataset.n_rows, _WRITE_ROWS):
+            rows = dataset.features[start : start + _WRITE_ROWS].tolist()
+            labels = dataset.labels[start : start + _WRITE_ROWS].astype(np.int8).tolist()
+            handle.write(
+                "".join(
+                    f"{','.join(map(repr, row))},{label}\n"
+                    for row, label in zip(rows, labels, strict=True)
                 )
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(temp_path, mode)
-        os.replace(temp_path, path_str)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temp_path)
-        raise
+            )

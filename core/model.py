@@ -13,7 +13,7 @@ import numpy as np
 def logit(p: float) -> float:
     """Return log(p / (1 - p)), the score at which the sigmoid equals ``p`` (0 < p < 1)."""
     if not 0.0 < p < 1.0:
-        raise ValueError(f"threshold must be strictly between 0 and 1, got {p!r}")
+        raise ValueError(f"The threshold must be strictly between 0 and 1, not {float(p):g}.")
     return math.log(p / (1.0 - p))
 
 
@@ -95,7 +95,9 @@ class LogisticModel:
         return (logit(threshold) - self.bias) / w
 
     def _as_rows(self, x: np.ndarray | Sequence[float] | float) -> np.ndarray:
-        arr = np.asarray(x, dtype=np.float32)
+        # A value beyond float32's range becomes inf, as in torch; say nothing on the terminal.
+        with np.errstate(over="ignore"):
+            arr = np.asarray(x, dtype=np.float32)
         if arr.ndim == 0:
             arr = arr.reshape(1, 1)
         elif arr.ndim == 1:
@@ -133,4 +135,9 @@ def default_feature_names(d: int) -> tuple[str, ...]:
 
 
 def _is_number(v: object) -> bool:
-    return isinstance(v, int | float) and not isinstance(v, bool) and math.isfinite(v)
+    if not isinstance(v, int | float) or isinstance(v, bool):
+        return False
+    try:
+        return math.isfinite(v)
+    except OverflowError:  # a whole number beyond float64's range
+        return False

@@ -205,6 +205,75 @@ class Holdout:
         return total / max(1, len(y))
 
 
+class _Batcher:
+    """Collects epochs and hands them on as :class:`Progress` batches (see run_batched)."""
+
+    def __init__(
+        self, trainer: Trainer, emit: Callable[[Progress], None], holdout: Holdout | None
+    ) -> None:
+        self.trainer, self.emit, self.holdout = trainer, emit, holdout
+        self.losses: list[float] = []
+        self.params: list[list[float]] = []
+        w0, b0 = trainer._params
+        self.previous = np.asarray([[*w0, b0]], np.float32)  # before the next epoch
+        self.first = 1
+        self.t0 = time.perf_counter()
+
+    def add(self, loss: float) -> None:
+        self.losses.append(loss)
+        w, b = self.trainer._params  # after this epoch: plain floats, read once per epoch
+        self.params.append([*w, b])
+
+    def flush(self) -> None:
+        if not self.losses:
+            return
+        after = np.asarray(self.params, np.float32)
+        held = None
+        if self.holdout is not None:
+            held = self.holdout.losses(np.concatenate([self.previous, after[:-1]]))
+        self.previous = after[-1:]
+        self.emit(
+            Progress(
+                self.first,
+                np.asarray(self.losses),
+                after,
+                self.trainer.model,
+                time.perf_counter() - self.t0,
+                held,
+            )
+        )
+        self.first += len(self.losses)
+        self.losses, self.params = [], []
+
+
+class _FlushingPause:
+    """The run flag as the trainer sees it: a pause flushes first and is not elapsed time.
+
+    The trainer checks it inside an epoch too, so a pause takes hold within ~20 ms even in a
+    long epoch; the losses so far reach the window before the run waits.
+    """
+
+    def __init__(self, running: _Flag, batcher: _Batcher) -> None:
+        self._running, self._batcher = running, batcher
+
+    def is_set(self) -> bool:
+        return self._running.is_set()
+
+    def set(self) -> None:
+        self._running.set()
+
+    def clear(self) -> None:
+        self._running.clear()
+
+    def wait(self, timeout: float | None = None) -> bool:
+        self._batcher.flush()
+        start = time.perf_counter()
+        try:
+            return self._running.wait(timeout)
+        finally:
+            self._batcher.t0 += time.perf_counter() - start
+
+
 def run_batched(
     trainer: Trainer,
     control: Control,
@@ -218,52 +287,20 @@ def run_batched(
     Returns DONE or STOPPED; a divergence is flushed, then re-raised. Used by the training
     child and by the in-thread path alike.
     """
-    losses: list[float] = []
-    params: list[list[float]] = []
-    w0, b0 = trainer._params
-    previous = np.asarray([[*w0, b0]], np.float32)  # the parameters before the next epoch
-    first = 1
-    t0 = time.perf_counter()
-    last = t0
-
-    def flush() -> None:
-        nonlocal losses, params, first, previous
-        if losses:
-            after = np.asarray(params, np.float32)
-            held = None
-            if holdout is not None:
-                before = np.concatenate([previous, after[:-1]])
-                held = holdout.losses(before)
-            previous = after[-1:]
-            emit(
-                Progress(
-                    first,
-                    np.asarray(losses),
-                    after,
-                    trainer.model,
-                    time.perf_counter() - t0,
-                    held,
-                )
-            )
-            first += len(losses)
-            losses, params = [], []
-
+    batcher = _Batcher(trainer, emit, holdout)
+    running = _FlushingPause(control.running, batcher)
+    last = batcher.t0
     try:
-        for loss in trainer.epochs(control.stop):
-            losses.append(loss)
-            w, b = trainer._params  # after this epoch: plain floats, read once per epoch
-            params.append([*w, b])
+        for loss in trainer.epochs(control.stop, running):
+            batcher.add(loss)
             if control.paused:
-                flush()
-                paused = time.perf_counter()
-                control.running.wait()
-                t0 += time.perf_counter() - paused
+                running.wait()
             now = time.perf_counter()
             if now - last >= EMIT_INTERVAL:
-                flush()
+                batcher.flush()
                 last = now
     finally:
-        flush()
+        batcher.flush()
     return Outcome.STOPPED if control.stopping else Outcome.DONE
 
 

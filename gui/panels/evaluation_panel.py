@@ -52,6 +52,7 @@ class EvaluationPanel(QWidget):
         self._generation = 0
         self._task: Task | None = None
         self._again = False
+        self._training = False
         self.result: Evaluation | None = None
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -135,7 +136,12 @@ class EvaluationPanel(QWidget):
 
     def set_model(self, model: LogisticModel | None) -> None:
         self._model = model
-        self.schedule()
+        if not self._training:
+            self.schedule()
+
+    def set_training(self, running: bool) -> None:
+        """While a run streams models, evaluate once at its end, not on every batch."""
+        self._training = running
 
     def set_threshold(self, t: float) -> None:
         self._threshold = t

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -161,3 +163,155 @@ def test_several_features_predict_in_groups(tmp_path: Path) -> None:
     assert "Prediction for a=1, b=2:" in r.stdout
     bad = cli("train", str(data), "--predict", "1", "2", "3")
     assert bad.returncode == 2 and "groups of 2" in bad.stderr
+
+
+# ---------------------------------------------------------------------------------------------
+# Issue 13: classes 6 (valid JSON), 8 (the command line means what it says), 13 (messages).
+
+
+def run_in_process(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    from core.cli import main
+
+    code = main(list(args))
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+def strict_json(text: str) -> Any:
+    def refuse(name: str) -> None:
+        raise AssertionError(f"{name} is not JSON")
+
+    return json.loads(text, parse_constant=refuse)
+
+
+def test_negative_numbers_in_scientific_notation_are_numbers(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    model = tmp_path / "m.json"
+    code, out, err = run_in_process(
+        capsys, "train", str(SEED_CSV), "--epochs", "3", "--init-weight", "-2E-1",
+        "--init-bias", "-1e-3", "--predict", "-2e-1", "-1.5e+0", "--save", str(model), "--json",
+    )  # fmt: skip
+    assert code == 0, err
+    assert [p["x"] for p in strict_json(out)["predictions"]] == [-0.2, -1.5]
+    code, out, err = run_in_process(capsys, "predict", str(model), "-1e-3", "--json")
+    assert code == 0, err
+    assert strict_json(out)["predictions"][0]["x"] == -0.001
+    code, _, err = run_in_process(capsys, "predict", str(model), "-inf")
+    assert code == 2 and err.endswith(': "-inf" is not a finite number\n')
+
+
+def test_a_command_is_a_command_whatever_files_exist(tmp_path: Path) -> None:
+    for name in ("train", "predict", "fit-exact"):
+        (tmp_path / name).write_text("not data")
+    r = subprocess.run(
+        [sys.executable, str(ROOT / "main.py"), "train", str(SEED_CSV), "--epochs", "2"],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        timeout=120,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+    )
+    assert r.returncode == 0, r.stderr
+    assert r.stdout.startswith("Epoch 1/2 | Loss: ")
+    import main
+
+    assert main._wants_cli(["predict", "m.json", "1"])
+    assert not main._wants_cli([str(SEED_CSV)])  # opening a file stays main.py FILE
+    assert not main._wants_cli(["--self-test"]) and not main._wants_cli([])
+
+
+def test_a_word_that_is_neither_command_nor_file_says_so(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from core.cli import command_names
+
+    code, _, err = run_in_process(capsys, "trian", "x.csv")
+    assert code == 2
+    assert err == (
+        f'error: "trian" is neither a command ({", ".join(command_names())}) '
+        "nor a file that exists\n"
+    )
+
+
+def test_predict_json_on_huge_weights_is_valid_json_with_a_reason(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    model = tmp_path / "huge.json"
+    model.write_text(
+        json.dumps(
+            {
+                "format": "logreg-studio/model",
+                "version": 1,
+                "model": {"weights": [3e38, 3e38], "bias": 0.0},
+                "threshold": 0.5,
+            }
+        )
+    )
+    code, out, err = run_in_process(capsys, "predict", str(model), "2", "-2", "1", "1", "--json")
+    assert code == 0, err
+    first, second = strict_json(out)["predictions"]
+    assert first["probability"] is None and first["passes"] is None
+    assert "overflowed" in first["reason"]
+    assert second == {"x": [1.0, 1.0], "probability": 1.0, "passes": True}
+    code, out, _ = run_in_process(capsys, "predict", str(model), "2", "-2")
+    assert "Prediction for x1=2, x2=-2: n/a (w·x + b overflowed" in out
+    assert "nan" not in out.lower()
+
+
+@pytest.mark.parametrize("values", [["1e39", "-1e39"], ["-3.5e38"]])
+def test_prediction_values_beyond_float32_are_refused(
+    capsys: pytest.CaptureFixture[str], values: list[str]
+) -> None:
+    code, out, err = run_in_process(
+        capsys, "train", str(SEED_CSV), "--epochs", "2", "--json", "--predict", *values
+    )
+    assert code == 2 and out == ""
+    assert err.startswith("error: the prediction value ") and err.count("\n") == 1
+    assert "too large for the model" in err
+
+
+def test_json_output_never_holds_nan(capsys: pytest.CaptureFixture[str]) -> None:
+    from core.cli import dump_json
+
+    assert (
+        dump_json({"a": [1.0, float("nan")], "b": float("inf")}) == '{"a": [1.0, null], "b": null}'
+    )
+    code, out, err = run_in_process(capsys, "fit-exact", str(SEED_CSV), "--json")
+    assert code == 0, err
+    strict_json(out)
+
+
+def test_successful_runs_print_no_warnings(tmp_path: Path) -> None:
+    """Warnings as errors: a RuntimeWarning on the terminal fails the run."""
+    big = tmp_path / "big.csv"
+    big.write_text("a,b,y\n1e300,1,0\n-1e300,2,1\n3,3,0\n4,1,1\n5,0,1\n", encoding="utf-8")
+    col = tmp_path / "col.csv"
+    col.write_text("a,b,y\n1,0,0\n2,0,1\n3,0,0\n4,0,1\n", encoding="utf-8")
+    model = tmp_path / "m.json"
+    model.write_text(
+        json.dumps(
+            {"format": "logreg-studio/model", "version": 1,
+             "model": {"weights": [3e38, 3e38], "bias": -3e38}, "threshold": 0.5}
+        )
+    )  # fmt: skip
+    script = (
+        "import sys, warnings\n"
+        "warnings.simplefilter('error')\n"
+        f"sys.path.insert(0, {str(ROOT)!r})\n"
+        "from core.cli import main\n"
+        "runs = [\n"
+        f"  ['train', {str(SEED_CSV)!r}, '--epochs', '50', '--predict', '1', '3e38', '-3e38'],\n"
+        f"  ['train', {str(SEED_CSV)!r}, '--epochs', '50', '--method', 'closed-form', '--json'],\n"
+        f"  ['fit-exact', {str(SEED_CSV)!r}], ['fit-exact', {str(big)!r}],\n"
+        f"  ['fit-exact', {str(col)!r}, '--json'], ['fit-exact', {str(SEED_CSV)!r}, '--l2-C', '1'],\n"
+        f"  ['predict', {str(model)!r}, '3e38', '-3e38', '1', '1', '--json'],\n"
+        "]\n"
+        "codes = [main(r) for r in runs]\n"
+        "print('CODES', codes)\n"
+    )
+    r = subprocess.run(
+        [sys.executable, "-W", "error", "-c", script], capture_output=True, text=True, timeout=300
+    )
+    assert "CODES [0, 0, 0, 0, 0, 0, 0]" in r.stdout, r.stderr[-2000:]
+    assert r.stderr == ""

@@ -10,6 +10,7 @@ import pickle
 import struct
 import tempfile
 import threading
+import time
 from pathlib import Path
 from typing import Any
 from unittest import mock
@@ -252,7 +253,7 @@ def test_each_delimiter(delimiter: str) -> None:
 def test_semicolon_wins_over_decimal_commas_and_says_so() -> None:
     err = error_of("hours;passed\n1,5;0\n2,5;1\n")
     assert str(err) == (
-        'Line 2, column "hours": "1,5" is not a number (use "." as the decimal point).'
+        'Line 2, column "hours": "1,5" is not a number (use "." as the decimal point: 1.5).'
     )
     assert (err.line, err.column) == (2, "hours")
 
@@ -857,3 +858,176 @@ def test_fuzz_csv_grids_fast_equals_slow(text: str) -> None:
     outcome = assert_same_outcome(text.encode("utf-8"))
     if isinstance(outcome, Dataset):
         check_outcome(outcome)
+
+
+# ---------------------------------------------------------------------------------------------
+# Issue 13, class 11: linear time on any input; a line over 1 MiB is refused with its number.
+
+
+def read_error(path: Path) -> DataError:
+    with pytest.raises(DataError) as info:
+        read_csv(path)
+    return info.value
+
+
+def test_a_file_without_line_breaks_is_refused_naming_line_1(tmp_path: Path) -> None:
+    p = tmp_path / "one-line.csv"
+    p.write_bytes(b"1," * (3 << 20))  # 6 MB, no line break
+    err = read_error(p)
+    assert err.line == 1
+    assert str(err).startswith("Line 1 is longer than 1 MiB")
+
+
+@pytest.mark.parametrize("newline", [b"\n", b"\r\n", b"\r"])
+def test_a_long_line_later_in_the_file_is_named(tmp_path: Path, newline: bytes) -> None:
+    p = tmp_path / "long.csv"
+    p.write_bytes(newline.join([b"a,b", b"1,0", b"", b"2" * (2 << 20) + b",1", b"3,0"]))
+    err = read_error(p)
+    assert (err.line, str(err).split(" is ")[0]) == (4, "Line 4")
+    text = newline.join([b"a,b", b"1,0", b"2" * (2 << 20) + b",1"]).decode()
+    with pytest.raises(DataError, match=r"^Line 3 is longer than 1 MiB"):
+        parse_csv_text(text)
+
+
+def test_lines_under_the_limit_still_read(tmp_path: Path) -> None:
+    p = tmp_path / "wide.csv"
+    names = ",".join(f"feature_{i}" for i in range(40_000))  # a 600 KB header
+    p.write_text(f"{names},y\n" + ",".join(["1"] * 40_000) + ",0\n", encoding="utf-8")
+    started = time.perf_counter()
+    assert read_csv(p).n_features == 40_000
+    # The header's duplicate check was quadratic in the columns: 20 s here, now 0.15 s.
+    assert time.perf_counter() - started < 5
+
+
+def test_time_does_not_grow_with_the_length_of_a_line(tmp_path: Path) -> None:
+    """Refused after reading about 1 MiB, whatever the size: 4 MB and 32 MB cost the same."""
+    small, big = tmp_path / "small.csv", tmp_path / "big.csv"
+    small.write_bytes(b"7" * (4 << 20))
+    with big.open("wb") as fh:
+        for _ in range(8):
+            fh.write(b"7" * (4 << 20))
+    reads: list[int] = []
+    real_open = open
+
+    def counting_open(*args: Any, **kwargs: Any) -> Any:
+        handle = real_open(*args, **kwargs)
+        read = handle.read
+
+        class Counted:
+            def __enter__(self) -> Counted:
+                return self
+
+            def __exit__(self, *_: object) -> None:
+                handle.close()
+
+            def fileno(self) -> int:
+                return int(handle.fileno())
+
+            def read(self, n: int = -1) -> bytes:
+                chunk = read(n)
+                reads[-1] += len(chunk)
+                return chunk
+
+        reads.append(0)
+        return Counted()
+
+    with mock.patch("builtins.open", counting_open):
+        for p in (small, big):
+            assert read_error(p).line == 1
+    assert reads[0] == reads[1] <= 2 << 20
+
+
+def test_dev_zero_ends_quickly_with_an_error_and_cancel_still_works() -> None:
+    if not os.path.exists("/dev/zero"):
+        pytest.skip("no /dev/zero here")
+    outcome: list[BaseException] = []
+    cancel = threading.Event()
+
+    def run() -> None:
+        try:
+            read_csv("/dev/zero", cancel=cancel)
+        except BaseException as exc:
+            outcome.append(exc)
+
+    worker = threading.Thread(target=run, daemon=True)
+    worker.start()
+    worker.join(20)
+    if worker.is_alive():
+        cancel.set()
+        worker.join(20)
+        pytest.fail("reading /dev/zero did not end on its own")
+    assert isinstance(outcome[0], DataError)
+    assert str(outcome[0]) == 'The file "zero" is not a text file (UTF-8 CSV expected).'
+
+
+def test_cancel_is_seen_while_a_long_line_is_read() -> None:
+    cancel = threading.Event()
+    cancel.set()
+    with pytest.raises(data.ImportCancelled):
+        read_csv("/dev/zero", cancel=cancel)
+
+
+# ---------------------------------------------------------------------------------------------
+# Issue 13, class 13: messages for people.
+
+
+@pytest.mark.parametrize(
+    "cell, hint",
+    [
+        ("1,000", '(write 1000 if "," separates thousands, or 1.000 if it is a decimal comma)'),
+        ("12,345,678", "(write it without thousands separators: 12345678)"),
+        ("-1,234.5", "(write it without thousands separators: -1234.5)"),
+        ("1.234,5", "(write it as 1234.5)"),
+        ("2,5", '(use "." as the decimal point: 2.5)'),
+    ],
+)
+def test_comma_hints_never_turn_a_thousand_into_one(cell: str, hint: str) -> None:
+    err = error_of(f"hours;passed\n{cell};0\n")
+    assert str(err) == f'Line 2, column "hours": "{cell}" is not a number {hint}.'
+    if "," in cell and cell.count(",") == 1 and len(cell.split(",")[1]) == 3:
+        assert '(use "." as the decimal point)' not in str(err)
+
+
+@pytest.mark.parametrize(
+    "features, labels, needle",
+    [
+        (np.array([[np.inf]]), np.array([0.0]), 'Row 1, column "x": inf is not a finite number.'),
+        (np.array([[1e308 * 10]]), np.array([0.0]), "inf is not"),
+        (np.array([[np.nan]]), np.array([0.0]), "an empty value (NaN) is not"),
+        (np.array([[1.0]]), np.array([0.5]), 'Row 1, column "y": 0.5 is not a label'),
+        (np.array([[1.0]]), np.array([2.0]), 'Row 1, column "y": 2 is not a label'),
+    ],
+)
+def test_dataset_messages_have_no_python_reprs(
+    features: np.ndarray, labels: np.ndarray, needle: str
+) -> None:
+    with np.errstate(over="ignore"), pytest.raises(DataError) as info:
+        Dataset(features, labels, ("x",), "y")
+    assert needle in str(info.value)
+    assert "np." not in str(info.value) and "float64" not in str(info.value)
+
+
+def test_core_messages_do_not_format_reprs() -> None:
+    """No ``!r`` in an f-string of the modules this suite owns (np.float64(…) would leak).
+
+    ``__repr__`` methods are for programmers and may use it.
+    """
+    import ast
+
+    root = Path(data.__file__).parent
+    for name in ("data.py", "files.py", "cli.py", "model.py"):
+        tree = ast.parse((root / name).read_text(encoding="utf-8"))
+        reprs = {
+            id(node)
+            for func in ast.walk(tree)
+            if isinstance(func, ast.FunctionDef) and func.name == "__repr__"
+            for node in ast.walk(func)
+        }
+        offenders = [
+            node.lineno
+            for node in ast.walk(tree)
+            if isinstance(node, ast.FormattedValue)
+            and node.conversion == ord("r")
+            and id(node) not in reprs
+        ]
+        assert offenders == [], f"{name}: !r at lines {offenders}"

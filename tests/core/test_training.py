@@ -185,3 +185,25 @@ def test_decision_boundary() -> None:
     from core.model import LogisticModel
 
     assert LogisticModel((0.0,), 1.0).decision_boundary() is None
+
+
+@pytest.mark.parametrize("method", ["autograd", "closed-form"])
+def test_large_full_batch_epochs_in_row_blocks_keep_the_posts_losses(
+    method: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from core import training
+
+    # Above CHUNK_ROWS a full-batch epoch accumulates its gradient over blocks of rows (bounded
+    # memory); shrink the threshold so that 3,000 rows run in three blocks.
+    monkeypatch.setattr(training, "CHUNK_ROWS", 1000)
+    monkeypatch.setattr(training, "PYTHON_FAST_PATH_MAX_ROWS", 0)
+    rng = np.random.default_rng(1)
+    x = rng.normal(2.5, 1.0, size=3000).round(3)
+    y = (x + rng.normal(size=3000) > 2.5).astype(float)
+    _, ref, _, _ = run_seed_script(0.235, 0.153, x.tolist(), y.tolist(), epochs=200, lr=0.1)
+    cfg = TrainingConfig(
+        epochs=200, learning_rate=0.1, init_weights=(0.235,), init_bias=0.153, method=method
+    )  # type: ignore[arg-type]
+    losses, _, _ = train(x.reshape(-1, 1), y, cfg)
+    assert "blocks" in training.describe_engine(cfg, 3000) or method == "closed-form"
+    np.testing.assert_allclose(losses, ref, rtol=1e-6)

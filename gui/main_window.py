@@ -478,7 +478,7 @@ class MainWindow(QMainWindow):
         self.evaluation_panel.set_data(x, y, held_out=False)
         self.statistics_panel.set_label_name(table.display_label_name())
         problem = self.data_panel.show_summary()
-        self.training_panel.set_table_state(problem, table.warning())
+        self.training_panel.set_table_state(problem, table.warning(), table.rowCount())
         if problem is None:
             self.exact.schedule()
 

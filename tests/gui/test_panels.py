@@ -169,3 +169,16 @@ def test_a_hold_out_split_reports_held_out_loss_and_metrics(qtbot, window, tmp_p
     note = find(w, _QLabel, "evaluationNote")
     qtbot.waitUntil(lambda: "held out" in note.text())
     assert f"{len(test_rows):,} rows" in note.text()
+
+
+def test_the_engine_in_use_is_labelled_honestly(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QCheckBox, QComboBox
+
+    w = window
+    label = find(w, QLabel, "engineDescription")
+    assert "the post's loop, bit for bit" in label.text()
+    find(w, QCheckBox, "fastPathInput").click()
+    assert label.text().startswith("Fast path:") and "1e-6" in label.text()
+    optimizer = find(w, QComboBox, "optimizerInput")
+    optimizer.setCurrentIndex(optimizer.findData("adam"))
+    assert "Adam trains with PyTorch autograd" in label.text()

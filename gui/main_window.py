@@ -8,14 +8,16 @@ automation interface (see README, "Design").
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import numpy as np
 from PySide6.QtCore import QCoreApplication, Qt, Signal, Slot
 from PySide6.QtGui import QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QDockWidget, QMainWindow, QMessageBox, QWidget
+from PySide6.QtWidgets import QDockWidget, QFileDialog, QMainWindow, QMessageBox, QWidget
 
 from core import __version__
 from core.exact import ExactFit
-from core.files import Project
+from core.files import Project, write_atomic
 from core.model import LogisticModel
 from core.remote import Holdout
 from core.session import Outcome, RunHistory
@@ -37,6 +39,7 @@ from gui.panels.runs_panel import RunsPanel
 from gui.panels.statistics_panel import StatisticsPanel
 from gui.panels.step_panel import StepPanel
 from gui.panels.training_panel import TrainingPanel
+from gui.report import ReportInput, build_report
 from gui.session import SessionState
 from gui.settings import Settings
 from gui.table_model import TableData
@@ -216,6 +219,8 @@ class MainWindow(QMainWindow):
             ActionSpec("actionExportModel", self.tr("Export &model…"), d.export_model_interactively,
                        tip=self.tr("Save the trained model as JSON for `main.py predict`.")),
             ActionSpec("actionRestoreExample", self.tr("Restore e&xample data"), d.restore_example),
+            ActionSpec("actionExportReport", self.tr("Export &report…"), self.export_report,
+                       tip=self.tr("Save one HTML file with the data, settings, tables and plots.")),
             None,
             ActionSpec("actionQuit", self.tr("&Quit"), self.close, SK.Quit),
         ])  # fmt: skip
@@ -343,6 +348,66 @@ class MainWindow(QMainWindow):
 
     def export_csv_to(self, path: str) -> bool:
         return self.documents.export_csv_to(path)
+
+    # ---- report -------------------------------------------------------------------------------------
+    @Slot()
+    def export_report(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Export report"),
+            str(Path(Settings().last_directory()) / (self.tr("report") + ".html")),
+            self.tr("HTML files (*.html)"),
+        )
+        if path:
+            self.export_report_to(path)
+
+    def export_report_to(self, path: str) -> bool:
+        """Write the HTML report to ``path``; True on success."""
+        self.model_panel.flush()
+        self.loss_panel.flush()
+        self.evaluation_panel.flush()
+        table = self.table_model
+        _, y = table.arrays()
+        try:
+            config: TrainingConfig | None = self.training_panel.config()
+        except ConfigError:
+            config = None
+        h = self.state.history
+        stats, ev = self.statistics_panel, self.evaluation_panel
+        r = ReportInput(
+            title=self.tr("Logistic regression: {label}").format(label=table.display_label_name()),
+            n_rows=table.rowCount(),
+            n_events=int(np.nansum(y == 1)),
+            feature_names=tuple(table.display_feature_name(j) for j in range(table.n_features)),
+            label_name=table.display_label_name(),
+            config=config,
+            seed_used=self.state.seed_used,
+            epochs_run=len(h),
+            final_loss=float(h.losses[-1]) if len(h) else None,
+            model=self.state.model,
+            threshold=self.state.threshold,
+            sections=(
+                (self.tr("Coefficients"), stats.coefficients.html(), stats.note.text()),
+                (self.tr("Model fit"), stats.summary.html(), ""),
+                (self.tr("Confusion matrix"), ev.confusion.html(), ev.note.text()),
+                (self.tr("Metrics"), ev.metrics.html(), ev.auc.text()),
+            ),
+            plots=(
+                (self.tr("The model"), self.model_panel.plot, self.model_panel.note.text()),
+                (self.tr("Loss per epoch"), self.loss_panel.plot, ""),
+                (self.tr("ROC curve"), ev.roc, ev.auc.text()),
+                (self.tr("Calibration"), ev.calibration, ""),
+            ),
+        )
+        try:
+            write_atomic(path, build_report(r))
+        except OSError as exc:
+            self.show_error_box(self.tr("Cannot save the report"), str(exc))
+            return False
+        self.statusBar().showMessage(
+            self.tr("Report saved: {name}.").format(name=Path(path).name), 5000
+        )
+        return True
 
     # ---- training -----------------------------------------------------------------------------------
     @Slot()

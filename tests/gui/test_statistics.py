@@ -141,3 +141,25 @@ def test_result_tables_copy_with_the_keyboard(qtbot, window: MainWindow, key: Qt
     summary.setFocus()
     qtbot.keyClick(summary, key, Qt.KeyboardModifier.ControlModifier)
     assert QGuiApplication.clipboard().text().startswith("Statistic\tValue")
+
+
+def test_export_report_writes_one_self_contained_html_file(qtbot, window: MainWindow, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    import re
+
+    w = window
+    path, x, y = overlapping_csv(tmp_path)
+    assert import_and_wait(qtbot, w, path) == "done"
+    find(w, QSpinBox, "epochsInput").setValue(200)
+    assert train_and_wait(qtbot, w) == "done"
+    table = find(w, ResultTable, "coefficientsTable")
+    qtbot.waitUntil(lambda: table.rowCount() == 2 and table.item(1, 1).text() != "—", timeout=30_000)
+    out = tmp_path / "report.html"
+    assert w.export_report_to(str(out))
+    html = out.read_text(encoding="utf-8")
+    assert html.startswith("<!DOCTYPE html>")
+    assert f"{len(y):,}" in html  # the data summary
+    assert table.item(1, 1).text() in html  # the coefficient table
+    assert "AIC" in html and "Confusion matrix" in html and "AUC" in html
+    images = re.findall(r"src='data:image/png;base64,([A-Za-z0-9+/=]+)'", html)
+    assert len(images) == 4 and all(len(i) > 1000 for i in images)
+    assert "http" not in html.replace("https://", "")  # nothing to fetch: it opens offline

@@ -28,3 +28,8 @@ def short(v: float) -> str:
 def count(n: int) -> str:
     """``1,000``: thousands separated."""
     return f"{n:,}"
+
+
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
+    """Mark ``text`` for translation in ``context``; translate it later with ``translate``."""
+    return text

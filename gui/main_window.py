@@ -12,8 +12,16 @@ from pathlib import Path
 
 import numpy as np
 from PySide6.QtCore import QCoreApplication, Qt, Signal, Slot
-from PySide6.QtGui import QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QDockWidget, QFileDialog, QMainWindow, QMessageBox, QWidget
+from PySide6.QtGui import QAction, QCloseEvent, QFont, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QDockWidget,
+    QFileDialog,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QWidget,
+)
 
 from core import __version__
 from core.exact import ExactFit
@@ -23,10 +31,11 @@ from core.remote import Holdout
 from core.session import Outcome, RunHistory
 from core.split import holdout_split
 from core.training import ConfigError, TrainingConfig
+from gui import dialogs
+from gui.a11y import name_inner_widgets
 from gui.actions import ActionSpec, add_actions
 from gui.controllers.documents import DocumentController
 from gui.controllers.exact_fit import ExactFitController
-from gui.controllers.teaching import TeachingController
 from gui.controllers.training import TrainingController
 from gui.format import duration
 from gui.panels.data_panel import DataPanel
@@ -39,10 +48,12 @@ from gui.panels.runs_panel import RunsPanel
 from gui.panels.statistics_panel import StatisticsPanel
 from gui.panels.step_panel import StepPanel
 from gui.panels.training_panel import TrainingPanel
+from gui.plots import scale_plot_fonts
 from gui.report import ReportInput, build_report
 from gui.session import SessionState
 from gui.settings import Settings
 from gui.table_model import TableData
+from gui.teaching import TeachingController
 
 APP_TITLE = "Logistic Regression Studio"
 LAYOUT_VERSION = 3  # bump when the docks change, so an old saved layout is not applied
@@ -80,7 +91,7 @@ class MainWindow(QMainWindow):
         self.training = TrainingController(self.state, self)
         self.exact = ExactFitController(self.state, self)
         self.documents = DocumentController(self.state, self, self._project, self)
-        self.teaching = TeachingController(self)
+        self.teaching = TeachingController(self, self)
         self._reset_after_stop = False
 
         self.docks: dict[str, QDockWidget] = {}
@@ -103,6 +114,7 @@ class MainWindow(QMainWindow):
         self._connect()
 
         self.restore_settings()
+        name_inner_widgets(self)
         self._on_data_changed()
         self.state.mark_saved()
         self._update_title()
@@ -280,9 +292,18 @@ class MainWindow(QMainWindow):
             self.panels_menu.addAction(toggle)
         add_actions(v, self, [
             ActionSpec("actionResetLayout", self.tr("&Reset layout"), self.reset_layout),
+            None,
+            ActionSpec("actionZoomIn", self.tr("Zoom &in"), self.zoom_in, "Ctrl+="),
+            ActionSpec("actionZoomOut", self.tr("Zoom &out"), self.zoom_out, "Ctrl+-"),
+            ActionSpec("actionZoomReset", self.tr("&Actual size"), self.zoom_reset, "Ctrl+0"),
         ])  # fmt: skip
+        zoom_in = self.findChild(QAction, "actionZoomIn")
+        if zoom_in is not None:  # Ctrl++ too, where + needs Shift
+            zoom_in.setShortcuts([QKeySequence("Ctrl+="), QKeySequence(SK.ZoomIn)])
         h = bar.addMenu(self.tr("&Help"))
         add_actions(h, self, [
+            ActionSpec("actionShortcuts", self.tr("&Keyboard shortcuts"), self.show_shortcuts,
+                       "Ctrl+F1"),
             ActionSpec("actionAbout", self.tr("&About Logistic Regression Studio"), self.about),
             ActionSpec("actionAboutQt", self.tr("About &Qt"), self.about_qt),
         ])  # fmt: skip
@@ -642,6 +663,52 @@ class MainWindow(QMainWindow):
         QCoreApplication.processEvents()
         self.save_settings()
         event.accept()
+
+    @Slot()
+    def show_shortcuts(self) -> None:
+        actions = [a for menu in self.menuBar().findChildren(QMenu) for a in menu.actions()]
+        dialogs.show_shortcuts(self, actions)
+
+    # ---- size ----------------------------------------------------------------------------------------
+    ZOOM_STEPS = (0.8, 0.9, 1.0, 1.15, 1.3, 1.5, 1.75, 2.0)
+
+    def zoom(self) -> float:
+        return self._zoom
+
+    def set_zoom(self, factor: float) -> None:
+        """Scale the interface's and the plots' fonts (a teacher's projector)."""
+        app = QApplication.instance()
+        if not isinstance(app, QApplication):
+            return
+        if self._base_point_size is None:
+            self._base_point_size = app.font().pointSizeF()
+        self._zoom = factor
+        font = QFont(app.font())
+        font.setPointSizeF(self._base_point_size * factor)
+        app.setFont(font)
+        for w in self.findChildren(QWidget):
+            w.setFont(font)
+        scale_plot_fonts(self, font)
+
+    _zoom = 1.0
+    _base_point_size: float | None = None
+
+    def _zoom_step(self, direction: int) -> None:
+        steps = self.ZOOM_STEPS
+        i = min(range(len(steps)), key=lambda k: abs(steps[k] - self._zoom))
+        self.set_zoom(steps[max(0, min(len(steps) - 1, i + direction))])
+
+    @Slot()
+    def zoom_in(self) -> None:
+        self._zoom_step(+1)
+
+    @Slot()
+    def zoom_out(self) -> None:
+        self._zoom_step(-1)
+
+    @Slot()
+    def zoom_reset(self) -> None:
+        self.set_zoom(1.0)
 
     @Slot()
     def about_qt(self) -> None:

@@ -127,6 +127,7 @@ class LossPlot(pg.PlotWidget):
         if n > len(self._epochs):
             self._epochs = np.arange(1, max(2 * len(self._epochs), n) + 1, dtype=np.float64)
         self._curve.setData(self._epochs[:n], self._history.losses)
+        self._describe()
         held = self._history.holdout_losses
         if held is not None:
             self._held.setData(self._epochs[:n], held)
@@ -189,6 +190,28 @@ class LossPlot(pg.PlotWidget):
 
     def marker(self) -> int | None:
         return round(self._marker.value()) if self._marker.isVisible() else None
+
+    def text_alternative(self) -> str:
+        """What the plot shows, in words (its accessible description)."""
+        losses = self._history.losses
+        if not len(losses):
+            return str(self.tr("No training yet: the loss appears here, one point per epoch."))
+        text = self.tr("Loss fell from {first} to {last} over {n} epochs.").format(
+            first=f"{losses[0]:.4f}", last=f"{losses[-1]:.4f}", n=f"{len(losses):,}"
+        )
+        if losses[-1] > losses[0]:
+            text = self.tr("Loss rose from {first} to {last} over {n} epochs.").format(
+                first=f"{losses[0]:.4f}", last=f"{losses[-1]:.4f}", n=f"{len(losses):,}"
+            )
+        held = self._history.holdout_losses
+        if held is not None and len(held):
+            text += " " + self.tr("Held-out loss: {last}.").format(last=f"{held[-1]:.4f}")
+        return str(text)
+
+    def _describe(self) -> None:
+        text = self.text_alternative()
+        self.setAccessibleDescription(text)
+        self.viewport().setAccessibleDescription(text)
 
     def set_log_scale(self, on: bool) -> None:
         self._log = on
@@ -396,6 +419,27 @@ class CurvePlot(pg.PlotWidget):
             self._draw_one_feature()
         else:
             self._draw_score()
+        text = self.text_alternative()
+        self.setAccessibleDescription(text)
+        self.viewport().setAccessibleDescription(text)
+
+    def text_alternative(self) -> str:
+        """What the plot shows, in words: the data, the boundary and the exact fit's note."""
+        n = len(self._y)
+        ones = int(np.sum(self._y == 1)) if n else 0
+        parts = [self.tr("{n} data points, {k} of them 1.").format(n=f"{n:,}", k=f"{ones:,}")]
+        model, b = self._model, self._boundary_value
+        if model is None:
+            parts.append(self.tr("No trained model yet."))
+        elif b is not None and math.isfinite(b):
+            parts.append(
+                self.tr("Curve: {p}% at {value}.").format(
+                    p=f"{self._threshold_value * 100:g}", value=short(b)
+                )
+            )
+        if self._note_text:
+            parts.append(self._note_text)
+        return " ".join(parts)
 
     def _grid(self) -> np.ndarray:
         if len(self._x):
@@ -514,3 +558,17 @@ class CurvePlot(pg.PlotWidget):
             )
         )
         self._set_x_range(lo, hi)
+
+
+def scale_plot_fonts(root: QWidget, font: QFont) -> None:
+    """Give every plot under ``root`` the interface's font: ticks, axis labels and legends."""
+    for plot in root.findChildren(pg.PlotWidget):
+        item = plot.getPlotItem()
+        for side in ("left", "bottom"):
+            axis = item.getAxis(side)
+            axis.setStyle(tickFont=font)
+            axis.label.setFont(font)
+        legend = item.legend
+        if legend is not None:
+            for _, label in legend.items:
+                label.setText(label.text, size=f"{font.pointSizeF():.1f}pt")

@@ -117,7 +117,7 @@ class DataPanel(QWidget):
         self.remove_row_button.clicked.connect(self.table.delete_rows)
         self.add_column_button = self._button(
             "addColumnButton",
-            self.tr("Add &feature"),
+            self.tr("Add feat&ure"),
             self.tr("Add another input variable (feature column)."),
         )
         self.add_column_button.clicked.connect(self.add_column)

@@ -104,7 +104,7 @@ class EvaluationPanel(QWidget):
         )
         self.auc = QLabel()
         self.auc.setObjectName("aucLabel")
-        self.youden = QPushButton(self.tr("Use &Youden's threshold"))
+        self.youden = QPushButton(self.tr("Use Youden's threshold"))
         self.youden.setObjectName("youdenButton")
         self.youden.setToolTip(
             self.tr("Set the threshold where sensitivity + specificity − 1 is largest.")
@@ -288,7 +288,7 @@ class EvaluationPanel(QWidget):
         if ok:
             best = max(roc.points, key=lambda pt: pt.tpr - pt.fpr)
             self._youden_marker.setData([best.fpr], [best.tpr])
-            self.youden.setText(self.tr("Use &Youden's threshold ({t})").format(t=f"{yt:.4g}"))
+            self.youden.setText(self.tr("Use Youden's threshold ({t})").format(t=f"{yt:.4g}"))
         else:
             self._youden_marker.setData([], [])
 

@@ -31,7 +31,7 @@ class LossPanel(QWidget):
         self.setObjectName("lossPanel")
         self.plot = LossPlot()
         self.plot.setAccessibleName(self.tr("Loss per epoch"))
-        self.log_check = QCheckBox(self.tr("&Log scale"))
+        self.log_check = QCheckBox(self.tr("Log scale"))
         self.log_check.setObjectName("logScaleInput")
         self.log_check.setToolTip(self.tr("Show the loss on a logarithmic axis."))
         self.log_check.toggled.connect(self.plot.set_log_scale)

@@ -34,7 +34,7 @@ class PredictionPanel(QWidget):
         )
         self.threshold_input.setMaximumWidth(90)
         self.threshold_input.textEdited.connect(self._on_threshold_edited)
-        threshold_label = QLabel(self.tr("T&hreshold"))
+        threshold_label = QLabel(self.tr("Th&reshold"))
         threshold_label.setBuddy(self.threshold_input)
         self.threshold_input.setAccessibleName(self.tr("Threshold"))
         self.result = QLabel()
@@ -90,6 +90,10 @@ class PredictionPanel(QWidget):
             self.inputs_layout.addWidget(e, 1)
             self.inputs.append(e)
             self._labels.append(label)
+        # New inputs join the focus chain at its end: put them where the layout has them.
+        chain = [*self.inputs, self.threshold_input]
+        for first, second in zip(chain, chain[1:], strict=False):
+            QWidget.setTabOrder(first, second)
         self.schedule()
 
     def set_model(self, model: LogisticModel | None) -> None:

@@ -37,7 +37,7 @@ from core.training import (
     TrainingConfig,
 )
 from gui import style
-from gui.format import count, duration
+from gui.format import QT_TRANSLATE_NOOP, count, duration
 from gui.settings import Settings
 
 CTX = "TrainingPanel"
@@ -45,11 +45,6 @@ CTX = "TrainingPanel"
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate(CTX, text)
-
-
-def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
-    """Mark ``text`` for translation in ``context`` without translating it yet."""
-    return text
 
 
 @dataclass(frozen=True)
@@ -73,7 +68,7 @@ FIELDS: tuple[Field, ...] = (
         "epochs",
         "training/epochs",
         "epochsInput",
-        QT_TRANSLATE_NOOP(CTX, "&Epochs"),
+        QT_TRANSLATE_NOOP(CTX, "Epo&chs"),
         QT_TRANSLATE_NOOP(
             CTX, "How many times training passes over all the data (the post: 1000)."
         ),
@@ -96,7 +91,7 @@ FIELDS: tuple[Field, ...] = (
         "optimizer",
         "training/optimizer",
         "optimizerInput",
-        QT_TRANSLATE_NOOP(CTX, "&Optimizer"),
+        QT_TRANSLATE_NOOP(CTX, "O&ptimizer"),
         QT_TRANSLATE_NOOP(
             CTX,
             "SGD follows the gradient with a fixed step; Adam adapts the step for each parameter.",
@@ -108,7 +103,7 @@ FIELDS: tuple[Field, ...] = (
         "weight_decay",
         "training/weightDecay",
         "weightDecayInput",
-        QT_TRANSLATE_NOOP(CTX, "&Weight decay"),
+        QT_TRANSLATE_NOOP(CTX, "Weight deca&y"),
         QT_TRANSLATE_NOOP(
             CTX,
             "L2 weight decay: pulls the weight and the bias toward 0 each step (0 = none, as in the post).",
@@ -167,7 +162,7 @@ FIELDS: tuple[Field, ...] = (
         "method",
         "training/fast",
         "fastPathInput",
-        QT_TRANSLATE_NOOP(CTX, "&Fast path (closed-form gradient)"),
+        QT_TRANSLATE_NOOP(CTX, "Fast path (closed-form gradie&nt)"),
         QT_TRANSLATE_NOOP(
             CTX,
             "SGD with closed-form gradients instead of autograd, about 100 times faster on small "
@@ -230,12 +225,12 @@ class TrainingPanel(QWidget):
         )
         self.holdout.setAccessibleName(_tr("Hold-out share"))
         self.holdout.valueChanged.connect(self._on_holdout_edited)
-        holdout_label = QLabel(_tr("&Hold out"))
+        holdout_label = QLabel(_tr("Hold &out"))
         holdout_label.setBuddy(self.holdout)
         form.addRow(holdout_label, self.holdout)
         self.post_button = self._button(
             "postPresetButton",
-            _tr("Use the &post's starting values"),
+            _tr("Use the post's startin&g values"),
             _tr(
                 "Initial weight 0.235 and bias 0.153: with the post's settings these reproduce its printed numbers exactly."
             ),
@@ -243,21 +238,21 @@ class TrainingPanel(QWidget):
         )
         form.addRow(self.post_button)
         self.train_button = self._button(
-            "trainButton", _tr("&Train"), _tr("Train the model (Ctrl+Enter)."), self.trainRequested
+            "trainButton", _tr("Train"), _tr("Train the model (Ctrl+Enter)."), self.trainRequested
         )
         self.train_button.setDefault(True)
         self.pause_button = self._button(
-            "pauseButton", _tr("&Pause"), _tr("Pause or resume training (F6)."), self.pauseRequested
+            "pauseButton", _tr("Pause"), _tr("Pause or resume training (F6)."), self.pauseRequested
         )
         self.stop_button = self._button(
             "stopButton",
-            _tr("St&op"),
+            _tr("Stop"),
             _tr("Stop training and keep the model so far (Esc)."),
             self.stopRequested,
         )
         self.reset_button = self._button(
             "resetButton",
-            _tr("R&eset"),
+            _tr("Reset"),
             _tr(
                 "Forget the trained model and clear the curves; the next run starts from new initial parameters."
             ),
@@ -483,12 +478,12 @@ class TrainingPanel(QWidget):
         self.pause_button.setEnabled(running)
         self.stop_button.setEnabled(running)
         if not running:
-            self.pause_button.setText(_tr("&Pause"))
+            self.pause_button.setText(_tr("Pause"))
         for w in [*self.widgets.values(), self.post_button, self.holdout]:
             w.setEnabled(not running)
 
     def set_paused(self, paused: bool) -> None:
-        self.pause_button.setText(_tr("&Resume") if paused else _tr("&Pause"))
+        self.pause_button.setText(_tr("Resume") if paused else _tr("Pause"))
 
     def show_blocked(self, table_problem: str | None, warning: str | None) -> str | None:
         """Enable Train unless the table or a field is wrong; return the reason shown."""

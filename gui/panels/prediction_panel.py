@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from html import escape
+from itertools import pairwise
 
 from PySide6.QtCore import Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QTextDocument
@@ -92,7 +93,7 @@ class PredictionPanel(QWidget):
             self._labels.append(label)
         # New inputs join the focus chain at its end: put them where the layout has them.
         chain = [*self.inputs, self.threshold_input]
-        for first, second in zip(chain, chain[1:], strict=False):
+        for first, second in pairwise(chain):
             QWidget.setTabOrder(first, second)
         self.schedule()
 

@@ -156,7 +156,7 @@ def test_a_hold_out_split_reports_held_out_loss_and_metrics(qtbot, window, tmp_p
     held = w.history().holdout_losses
     assert held is not None and len(held) == 200 and np.isfinite(held).all()
     # the held-out loss of epoch k is the loss on the held-out rows before update k
-    train_rows, test_rows = holdout_split(y.astype(float), 25.0, 7)
+    _, test_rows = holdout_split(y.astype(float), 25.0, 7)
     params = w.history().params
     wb = params[98]  # after epoch 99 = before epoch 100
     z = x[test_rows] * float(wb[0]) + float(wb[1])
@@ -164,7 +164,7 @@ def test_a_hold_out_split_reports_held_out_loss_and_metrics(qtbot, window, tmp_p
     yt = y[test_rows]
     expected = -np.mean(yt * np.log(p) + (1 - yt) * np.log(1 - p))
     assert held[99] == pytest.approx(expected, rel=1e-5)
-    hx, hy = w.loss_plot.shown_holdout()
+    hx, _ = w.loss_plot.shown_holdout()
     assert len(hx) == 200
     note = find(w, _QLabel, "evaluationNote")
     qtbot.waitUntil(lambda: "held out" in note.text())

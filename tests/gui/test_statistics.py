@@ -18,7 +18,9 @@ from tests.gui.test_faults import import_and_wait
 from tests.gui.test_main_window import click, find, train_and_wait, type_into
 
 
-def overlapping_csv(tmp_path: Path, n: int = 300, seed: int = 5) -> tuple[Path, np.ndarray, np.ndarray]:
+def overlapping_csv(
+    tmp_path: Path, n: int = 300, seed: int = 5
+) -> tuple[Path, np.ndarray, np.ndarray]:
     rng = np.random.default_rng(seed)
     x = np.round(rng.uniform(0, 10, n), 3)
     y = (rng.uniform(size=n) < 1 / (1 + np.exp(4 - 0.8 * x))).astype(int)
@@ -31,12 +33,16 @@ def number(text: str) -> float:
     return float(text.replace(",", ""))
 
 
-def test_coefficients_and_fit_agree_with_statsmodels(qtbot, window: MainWindow, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_coefficients_and_fit_agree_with_statsmodels(
+    qtbot, window: MainWindow, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
     w = window
     path, x, y = overlapping_csv(tmp_path)
     assert import_and_wait(qtbot, w, path) == "done"
     table = find(w, ResultTable, "coefficientsTable")
-    qtbot.waitUntil(lambda: table.rowCount() == 2 and table.item(1, 1).text() != "—", timeout=30_000)
+    qtbot.waitUntil(
+        lambda: table.rowCount() == 2 and table.item(1, 1).text() != "—", timeout=30_000
+    )
     ref = sm.Logit(y, sm.add_constant(x)).fit(disp=0)
     ci = ref.conf_int(0.05)
     rows = table.cells()
@@ -48,7 +54,9 @@ def test_coefficients_and_fit_agree_with_statsmodels(qtbot, window: MainWindow, 
     summary = find(w, ResultTable, "fitSummary")
     assert number(summary.value("AIC")) == pytest.approx(ref.aic, abs=1e-3)
     assert number(summary.value("McFadden R²")) == pytest.approx(ref.prsquared, abs=1e-4)
-    assert "log-odds of passed = 1" in find(w, QLabel, "coefficientsNote").text().replace("Passed", "passed")
+    assert "log-odds of passed = 1" in find(w, QLabel, "coefficientsNote").text().replace(
+        "Passed", "passed"
+    )
 
     # a 90% level narrows the interval, as statsmodels says
     level = find(w, QDoubleSpinBox, "ciLevelInput")
@@ -75,7 +83,9 @@ def test_the_posts_data_offer_firth_with_a_boundary_at_2_5_hours(qtbot, window: 
     assert w.exact_fit().decision_boundary(0.5) == pytest.approx(2.5, abs=1e-9)
     click(qtbot, find(w, QPushButton, "useFirthButton"))
     assert find(w, QComboBox, "fitMethodInput").currentData() == "firth"
-    qtbot.waitUntil(lambda: table.cells() and table.cells()[1][1] not in ("+∞", "—"), timeout=30_000)
+    qtbot.waitUntil(
+        lambda: table.cells() and table.cells()[1][1] not in ("+∞", "—"), timeout=30_000
+    )
     from core.firth import fit_firth
 
     ref = fit_firth(np.array([[1.0], [2.0], [3.0], [4.0]]), np.array([0.0, 0.0, 1.0, 1.0]))
@@ -89,7 +99,9 @@ def test_the_posts_data_offer_firth_with_a_boundary_at_2_5_hours(qtbot, window: 
     assert b.name == "(intercept)"
 
 
-def test_evaluation_follows_the_threshold_and_offers_youden(qtbot, window: MainWindow, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_evaluation_follows_the_threshold_and_offers_youden(
+    qtbot, window: MainWindow, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
     w = window
     path, x, y = overlapping_csv(tmp_path)
     assert import_and_wait(qtbot, w, path) == "done"
@@ -101,7 +113,10 @@ def test_evaluation_follows_the_threshold_and_offers_youden(qtbot, window: MainW
     p = model.probability_fast(x.reshape(-1, 1))
     matrix = find(w, ResultTable, "confusionMatrix")
     tn, fp, fn, tp = confusion_matrix(y, (p > 0.5).astype(int)).ravel()
-    assert matrix.cells() == [["Actual 0", f"{tn:,}", f"{fp:,}"], ["Actual 1", f"{fn:,}", f"{tp:,}"]]
+    assert matrix.cells() == [
+        ["Actual 0", f"{tn:,}", f"{fp:,}"],
+        ["Actual 1", f"{fn:,}", f"{tp:,}"],
+    ]
     auc = find(w, QLabel, "aucLabel")
     assert f"{roc_auc_score(y, p):.3f}" in auc.text() and "DeLong" in auc.text()
 
@@ -116,9 +131,13 @@ def test_evaluation_follows_the_threshold_and_offers_youden(qtbot, window: MainW
     t = float(find(w, QLineEdit, "thresholdInput").text())
     assert 0 < t < 1 and t != 0.8
     panel = w.evaluation_panel
-    qtbot.waitUntil(lambda: panel.result is not None and panel.result.threshold == t, timeout=10_000)
+    qtbot.waitUntil(
+        lambda: panel.result is not None and panel.result.threshold == t, timeout=10_000
+    )
     best = max(panel.result.roc.points, key=lambda pt: pt.tpr - pt.fpr)
-    assert panel.result.recall - (1 - panel.result.specificity) == pytest.approx(best.tpr - best.fpr)
+    assert panel.result.recall - (1 - panel.result.specificity) == pytest.approx(
+        best.tpr - best.fpr
+    )
 
 
 def test_an_undefined_metric_is_a_dash_with_its_reason(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
@@ -143,16 +162,20 @@ def test_result_tables_copy_with_the_keyboard(qtbot, window: MainWindow, key: Qt
     assert QGuiApplication.clipboard().text().startswith("Statistic\tValue")
 
 
-def test_export_report_writes_one_self_contained_html_file(qtbot, window: MainWindow, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_export_report_writes_one_self_contained_html_file(
+    qtbot, window: MainWindow, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
     import re
 
     w = window
-    path, x, y = overlapping_csv(tmp_path)
+    path, _, y = overlapping_csv(tmp_path)
     assert import_and_wait(qtbot, w, path) == "done"
     find(w, QSpinBox, "epochsInput").setValue(200)
     assert train_and_wait(qtbot, w) == "done"
     table = find(w, ResultTable, "coefficientsTable")
-    qtbot.waitUntil(lambda: table.rowCount() == 2 and table.item(1, 1).text() != "—", timeout=30_000)
+    qtbot.waitUntil(
+        lambda: table.rowCount() == 2 and table.item(1, 1).text() != "—", timeout=30_000
+    )
     out = tmp_path / "report.html"
     assert w.export_report_to(str(out))
     html = out.read_text(encoding="utf-8")

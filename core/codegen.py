@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
+import numpy.typing as npt
 
 from core.data import Dataset
 from core.training import TrainingConfig
@@ -388,18 +389,7 @@ def _build(
     inline_max_rows: int,
 ) -> tuple[list[_Section], str]:
     n, d = dataset.n_rows, dataset.n_features
-    config.validate(d)
-    if isinstance(log_every, bool) or not isinstance(log_every, int) or log_every < 1:
-        raise ValueError(f"log_every must be a whole number of at least 1, not {log_every!r}.")
-    if not (isinstance(threshold, int | float) and 0.0 < threshold < 1.0):
-        raise ValueError(f"The threshold must be strictly between 0 and 1, not {threshold!r}.")
-    rows = np.asarray(predict if predict is not None else [], dtype=np.float64)
-    if rows.size == 0:
-        rows = np.zeros((0, d))
-    if rows.ndim != 2 or rows.shape[1] != d:
-        raise ValueError(f"Each prediction row needs {d} value(s), one per feature.")
-    if not np.isfinite(rows).all():
-        raise ValueError("Prediction values must be finite numbers.")
+    rows = _check_options(config, d, log_every, predict, threshold)
     drawn = seed is None and config.seed is None
     used_seed = seed if seed is not None else config.seed
     if used_seed is None:
@@ -412,9 +402,53 @@ def _build(
     if config.method == "closed-form":
         header += "\n\n" + texts["closed_form_note"]
 
-    sections: list[_Section] = [_Section("imports", "import math\nimport sys\n\nimport torch\n")]
+    sections: list[_Section] = [
+        _Section("imports", "import math\nimport sys\n\nimport torch\n"),
+        _data_section(dataset, csv_path, texts, inline_max_rows),
+        _model_section(d, texts),
+        _init_section(config, used_seed, texts, drawn=drawn, minibatch=minibatch),
+        _loss_section(config, texts),
+        _train_section(config, log_every, texts, minibatch=minibatch),
+    ]
+    if rows.size:
+        sections.append(_predict_section(rows, dataset, threshold, texts))
+    # The decision boundary: one feature only, as `main.py train` prints it.
+    if d == 1:
+        sections.append(_boundary_section(rows, threshold, texts))
+    return sections, header
 
-    # --- data
+
+def _check_options(
+    config: TrainingConfig,
+    d: int,
+    log_every: int,
+    predict: Sequence[Sequence[float]] | None,
+    threshold: float,
+) -> npt.NDArray[np.float64]:
+    """Validate the options; the prediction rows as an ``(m, d)`` array."""
+    config.validate(d)
+    if isinstance(log_every, bool) or not isinstance(log_every, int) or log_every < 1:
+        raise ValueError(f"log_every must be a whole number of at least 1, not {log_every!r}.")
+    if not (isinstance(threshold, int | float) and 0.0 < threshold < 1.0):
+        raise ValueError(f"The threshold must be strictly between 0 and 1, not {threshold!r}.")
+    rows = np.asarray(predict if predict is not None else [], dtype=np.float64)
+    if rows.size == 0:
+        rows = np.zeros((0, d))
+    if rows.ndim != 2 or rows.shape[1] != d:
+        raise ValueError(f"Each prediction row needs {d} value(s), one per feature.")
+    if not np.isfinite(rows).all():
+        raise ValueError("Prediction values must be finite numbers.")
+    return rows
+
+
+def _data_section(
+    dataset: Dataset,
+    csv_path: str | os.PathLike[str] | None,
+    texts: dict[str, str],
+    inline_max_rows: int,
+) -> _Section:
+    """The data: read from the CSV file when it is large and unchanged, else written inline."""
+    n = dataset.n_rows
     names = ", ".join(dataset.feature_names)
     path_str = os.fspath(csv_path) if csv_path is not None else None
     if n > inline_max_rows and path_str is not None and _csv_matches(path_str, dataset):
@@ -442,24 +476,26 @@ def _build(
             + "\n    ],\n    dtype=torch.float32,\n)\n"
         )
     code += f"N_ROWS = {n}\n"
-    sections.append(_Section("data", code))
+    return _Section("data", code)
 
-    # --- model
-    sections.append(
-        _Section(
-            "model",
-            "class Model(torch.nn.Module):\n"
-            "    def __init__(self):\n"
-            "        super().__init__()\n"
-            f"        self.linear = torch.nn.Linear({d}, 1)  # "
-            + texts["model_linear"].format(d=d)
-            + "\n\n"
-            "    def forward(self, x):\n"
-            "        return torch.sigmoid(self.linear(x))  # " + texts["model_forward"] + "\n",
-        )
+
+def _model_section(d: int, texts: dict[str, str]) -> _Section:
+    return _Section(
+        "model",
+        "class Model(torch.nn.Module):\n"
+        "    def __init__(self):\n"
+        "        super().__init__()\n"
+        f"        self.linear = torch.nn.Linear({d}, 1)  # "
+        + texts["model_linear"].format(d=d)
+        + "\n\n"
+        "    def forward(self, x):\n"
+        "        return torch.sigmoid(self.linear(x))  # " + texts["model_forward"] + "\n",
     )
 
-    # --- the starting point
+
+def _init_section(
+    config: TrainingConfig, used_seed: int, texts: dict[str, str], *, drawn: bool, minibatch: bool
+) -> _Section:
     code = (
         _comment(texts["init_seed"].format(and_order=texts["init_seed_order"] if minibatch else ""))
         + "\n"
@@ -480,9 +516,10 @@ def _build(
                 _comment(texts["init_bias"], "    ")
                 + f"\n    model.linear.bias.fill_({_num(config.init_bias)})\n"
             )
-    sections.append(_Section("init", code))
+    return _Section("init", code)
 
-    # --- loss and optimizer
+
+def _loss_section(config: TrainingConfig, texts: dict[str, str]) -> _Section:
     opt_name = "Adam" if config.optimizer == "adam" else "SGD"
     decay = f", weight_decay={_num(config.weight_decay)}" if config.weight_decay else ""
     code = (
@@ -497,9 +534,12 @@ def _build(
         f"optimizer = torch.optim.{opt_name}(model.parameters(), "
         f"lr={_num(config.learning_rate)}{decay})\n"
     )
-    sections.append(_Section("loss", code))
+    return _Section("loss", code)
 
-    # --- training
+
+def _train_section(
+    config: TrainingConfig, log_every: int, texts: dict[str, str], *, minibatch: bool
+) -> _Section:
     code = (
         f"EPOCHS = {config.epochs}\nLOG_EVERY = {log_every}\n"
         + (f"BATCH_SIZE = {config.batch_size}\n" if minibatch else "")
@@ -547,61 +587,65 @@ def _build(
         "    if epoch % LOG_EVERY == 0:\n"
         "        print(f'Epoch {epoch + 1}/{EPOCHS} | Loss: {value:.4f}')\n"
     )
-    sections.append(_Section("train", code, texts["train_minibatch_md"] if minibatch else ""))
+    return _Section("train", code, texts["train_minibatch_md"] if minibatch else "")
 
-    # --- predictions
-    if rows.size:
-        queries = ", ".join("[" + ", ".join(_num(v) for v in row) + "]" for row in rows)
-        code = (
-            f"THRESHOLD = {_num(threshold)}\n"
-            + f"FEATURE_NAMES = {list(dataset.feature_names)!r}\n"
-            + f"QUERIES = [{queries}]\n"
-            + _comment(texts["predict_comment"])
-            + "\n"
-            "pct = f'{THRESHOLD * 100:g}%'\n"
-            "print(f\"\\nLet's predict the hours need to score above {pct}\\n{'=' * 50}\")\n"
-            "with torch.no_grad():\n"
-            "    probabilities = model(torch.tensor(QUERIES, dtype=torch.float32))[:, 0].tolist()\n"
-            "for row, p in zip(QUERIES, probabilities):\n"
-        )
-        if d == 1:
-            code += (
-                "    unit = 'hour' if row[0] == 1 else 'hours'\n"
-                "    lead = f'Prediction after {row[0]:g} {unit} of training'\n"
-            )
-        else:
-            code += (
-                "    values = ', '.join(f'{n}={v:g}' for n, v in zip(FEATURE_NAMES, row))\n"
-                "    lead = f'Prediction for {values}'\n"
-            )
-        code += (
-            "    if math.isfinite(p):\n"
-            "        print(f'{lead}: {p:.4f} | Above {pct}: {p > THRESHOLD}')\n"
-            "    else:\n"
-            "        print(f'{lead}: n/a (w·x + b overflowed the model\\'s float32 arithmetic, '\n"
-            "              'so there is no probability)')\n"
-        )
-        sections.append(_Section("predict", code))
 
-    # --- the decision boundary (one feature only, as `main.py train` prints it)
+def _predict_section(
+    rows: npt.NDArray[np.float64], dataset: Dataset, threshold: float, texts: dict[str, str]
+) -> _Section:
+    d = dataset.n_features
+    queries = ", ".join("[" + ", ".join(_num(v) for v in row) + "]" for row in rows)
+    code = (
+        f"THRESHOLD = {_num(threshold)}\n"
+        + f"FEATURE_NAMES = {list(dataset.feature_names)!r}\n"
+        + f"QUERIES = [{queries}]\n"
+        + _comment(texts["predict_comment"])
+        + "\n"
+        "pct = f'{THRESHOLD * 100:g}%'\n"
+        "print(f\"\\nLet's predict the hours need to score above {pct}\\n{'=' * 50}\")\n"
+        "with torch.no_grad():\n"
+        "    probabilities = model(torch.tensor(QUERIES, dtype=torch.float32))[:, 0].tolist()\n"
+        "for row, p in zip(QUERIES, probabilities):\n"
+    )
     if d == 1:
-        code = (
-            ("" if rows.size else f"THRESHOLD = {_num(threshold)}\n")
-            + _comment(texts["boundary_comment"])
-            + (
-                "\nw = model.linear.weight.item()\n"
-                "b = model.linear.bias.item()\n"
-                "boundary = (math.log(THRESHOLD / (1.0 - THRESHOLD)) - b) / w if w != 0.0 else None\n"
-                "if boundary is None:\n"
-                "    print('Decision boundary: none (the weight is 0, so the probability never '\n"
-                "          f'crosses {THRESHOLD:g})')\n"
-                "elif not math.isfinite(boundary):\n"
-                "    print('Decision boundary: none (the weight is so small that the boundary is '\n"
-                "          'beyond the float64 range)')\n"
-                "else:\n"
-                "    text = f'{boundary:.4f}' if abs(boundary) < 1e9 else f'{boundary:.6g}'\n"
-                "    print(f'Decision boundary: {text} hours (probability {THRESHOLD:g})')\n"
-            )
+        code += (
+            "    unit = 'hour' if row[0] == 1 else 'hours'\n"
+            "    lead = f'Prediction after {row[0]:g} {unit} of training'\n"
         )
-        sections.append(_Section("boundary", code))
-    return sections, header
+    else:
+        code += (
+            "    values = ', '.join(f'{n}={v:g}' for n, v in zip(FEATURE_NAMES, row))\n"
+            "    lead = f'Prediction for {values}'\n"
+        )
+    code += (
+        "    if math.isfinite(p):\n"
+        "        print(f'{lead}: {p:.4f} | Above {pct}: {p > THRESHOLD}')\n"
+        "    else:\n"
+        "        print(f'{lead}: n/a (w·x + b overflowed the model\\'s float32 arithmetic, '\n"
+        "              'so there is no probability)')\n"
+    )
+    return _Section("predict", code)
+
+
+def _boundary_section(
+    rows: npt.NDArray[np.float64], threshold: float, texts: dict[str, str]
+) -> _Section:
+    code = (
+        ("" if rows.size else f"THRESHOLD = {_num(threshold)}\n")
+        + _comment(texts["boundary_comment"])
+        + (
+            "\nw = model.linear.weight.item()\n"
+            "b = model.linear.bias.item()\n"
+            "boundary = (math.log(THRESHOLD / (1.0 - THRESHOLD)) - b) / w if w != 0.0 else None\n"
+            "if boundary is None:\n"
+            "    print('Decision boundary: none (the weight is 0, so the probability never '\n"
+            "          f'crosses {THRESHOLD:g})')\n"
+            "elif not math.isfinite(boundary):\n"
+            "    print('Decision boundary: none (the weight is so small that the boundary is '\n"
+            "          'beyond the float64 range)')\n"
+            "else:\n"
+            "    text = f'{boundary:.4f}' if abs(boundary) < 1e9 else f'{boundary:.6g}'\n"
+            "    print(f'Decision boundary: {text} hours (probability {THRESHOLD:g})')\n"
+        )
+    )
+    return _Section("boundary", code)

@@ -16,16 +16,19 @@ Only numpy and the standard library are used at run time.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
-from typing import Literal
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field, replace
+from typing import Literal, Protocol
 
 import numpy as np
 from numpy.typing import NDArray
 
 __all__ = [
+    "CancelFlag",
     "Coefficient",
     "ExactFit",
+    "FitCancelled",
+    "ProgressCallback",
     "Separation",
     "detect_separation",
     "fit_exact",
@@ -236,8 +239,95 @@ class ExactFit:
         }
 
 
-def _json_float(value: float) -> float | None:
-    return float(value) if math.isfinite(value) else None
+def _json_float(value: float | None) -> float | None:
+    """A JSON number: None for NaN, the infinities (which JSON cannot hold) and None."""
+    return float(value) if value is not None and math.isfinite(value) else None
+
+
+def _exp(value: float) -> float:
+    """``math.exp`` that gives inf on overflow instead of raising (an odds ratio, say)."""
+    try:
+        return math.exp(value)
+    except OverflowError:
+        return math.inf
+
+
+# --------------------------------------------------------------------------------------------
+# Progress and cancel
+# --------------------------------------------------------------------------------------------
+
+
+class FitCancelled(Exception):
+    """Raised by :func:`fit_exact` and :func:`core.firth.fit_firth` when ``cancel`` is set."""
+
+
+class CancelFlag(Protocol):
+    """Anything with ``is_set()``, such as :class:`threading.Event`."""
+
+    def is_set(self) -> bool: ...
+
+
+ProgressCallback = Callable[[float], None]
+
+
+class _Monitor:
+    """Progress through the passes over the data, and the cancel check, of one fit.
+
+    The fit is cut into phases, each a share ``[start, end]`` of the whole with an expected
+    number of passes over the ``n`` rows. Every block of rows read advances the phase: linearly
+    to 90% of its share at the expected count, then halfway to its end with each further pass,
+    because iterative phases (Newton, the separation LP, root searches) take as many passes as
+    they need. Progress never goes back, is reported only when it moved by 0.5% or more, and the
+    last report is 1.0. The cancel flag is checked before every block, so a fit stops within
+    one block's work (milliseconds) of the flag being set.
+    """
+
+    _STEP = 0.005
+
+    def __init__(
+        self, progress: ProgressCallback | None, cancel: CancelFlag | None, n: int
+    ) -> None:
+        self._progress = progress
+        self._cancel = cancel
+        self._n = max(int(n), 1)
+        self._start, self._end, self._expected, self._done = 0.0, 1.0, float(self._n), 0
+        self._reported = -1.0
+        self._report(0.0)
+
+    def phase(self, start: float, end: float, passes: float = 1.0) -> None:
+        """Begin a phase covering ``[start, end]`` of the whole, expected to take ``passes``."""
+        self.check()
+        self._start, self._end = start, end
+        self._expected = max(passes, 1e-9) * self._n
+        self._done = 0
+        self._report(start)
+
+    def rows(self, count: int) -> None:
+        """Account for ``count`` rows about to be read; raise FitCancelled if cancelled."""
+        self.check()
+        self._done += count
+        x = self._done / self._expected
+        share = 0.9 * x if x <= 1.0 else 1.0 - 0.1 * 0.5 ** (x - 1.0)
+        self._report(self._start + (self._end - self._start) * share)
+
+    def check(self) -> None:
+        """Raise :class:`FitCancelled` if the cancel flag is set."""
+        if self._cancel is not None and self._cancel.is_set():
+            raise FitCancelled("the fit was cancelled")
+
+    def finish(self) -> None:
+        """Report 1.0 (once)."""
+        if self._progress is not None and self._reported < 1.0:
+            self._reported = 1.0
+            self._progress(1.0)
+
+    def _report(self, value: float) -> None:
+        if self._progress is not None and value >= self._reported + self._STEP and value < 1.0:
+            self._reported = value
+            self._progress(value)
+
+
+_QUIET = _Monitor(None, None, 1)
 
 
 # --------------------------------------------------------------------------------------------
@@ -288,6 +378,8 @@ def fit_exact(
     l2_C: float | None = None,
     max_iter: int = 100,
     tol: float = 1e-10,
+    progress: ProgressCallback | None = None,
+    cancel: CancelFlag | None = None,
 ) -> ExactFit:
     """Fit a logistic regression with an intercept by Newton's method in float64.
 
@@ -298,12 +390,15 @@ def fit_exact(
     Hessian and are only approximate (the penalty biases the estimate), and its
     ``log_likelihood`` is the unpenalised one at the penalised estimate.
 
-    Separation is checked first (see :func:`detect_separation`). Separated data without a
+    Separation is always decided (see :func:`detect_separation`). Separated data without a
     penalty give NaN estimates and ``converged=False``: no finite fit exists. With a penalty a
     finite fit is returned and the separation is still reported, except when all labels are one
     class: the intercept is never penalised, so no finite fit exists for any ``C``. Perfectly
     collinear features without a penalty give NaN estimates and ``converged=False`` (the
     coefficients are not identifiable), with the maximised log-likelihood still reported.
+
+    The data are read in blocks of rows, so the memory beyond ``X`` is a few MiB whatever the
+    number of rows; ``X`` itself is not copied when it is float64.
 
     Parameters
     ----------
@@ -320,6 +415,12 @@ def fit_exact(
     tol : float, default 1e-10
         Stop when the Newton decrement (about twice the remaining log-likelihood gain) or the
         relative step falls below this.
+    progress : callable, optional
+        Called from the fitting thread with the fraction done, in [0, 1]: non-decreasing, at
+        most about 200 times, the last call with 1.0 (not made when the fit fails or is
+        cancelled).
+    cancel : threading.Event or any object with ``is_set()``, optional
+        Checked before every block of rows; when set, the fit stops with :class:`FitCancelled`.
 
     Returns
     -------
@@ -329,10 +430,28 @@ def fit_exact(
     ------
     ValueError
         If the inputs or options are malformed.
+    FitCancelled
+        If ``cancel`` was set.
     """
-    Xv, yv = _validate(X, y)
-    n, d = Xv.shape
-    names = _feature_names(feature_names, d)
+    monitor = _Monitor(progress, cancel, _row_count(X))
+    monitor.phase(0.0, 0.05)
+    Xv, yv = _validate(X, y, monitor)
+    names = _feature_names(feature_names, Xv.shape[1])
+    C = _check_options(l2_C, max_iter, tol)
+    monitor.phase(0.05, 0.25, passes=4.0)
+    design = _Design.build(Xv, monitor=monitor)
+    problem = _Problem(Xv, yv, names, design, C, max_iter, tol, monitor)
+    fit = problem.solve()
+    monitor.finish()
+    return fit
+
+
+def _row_count(X: FloatArray) -> int:
+    shape = np.shape(X)
+    return int(shape[0]) if shape else 1
+
+
+def _check_options(l2_C: float | None, max_iter: int, tol: float) -> float | None:
     if l2_C is not None:
         l2_C = float(l2_C)
         if not (math.isfinite(l2_C) and l2_C > 0.0):
@@ -341,96 +460,161 @@ def fit_exact(
         raise ValueError(f"max_iter must be at least 1, got {max_iter}")
     if not (math.isfinite(tol) and tol > 0.0):
         raise ValueError(f"tol must be a positive finite number, got {tol}")
+    return l2_C
 
-    design = _Design.build(Xv)
-    separation, overlap = _separation(Xv, yv, design)
-    p = d + 1
 
-    def no_fit(log_likelihood: float, message: str, iterations: int = 0) -> ExactFit:
-        return ExactFit(
-            coefficients=_nan_table(names),
-            log_likelihood=log_likelihood,
-            converged=False,
-            iterations=iterations,
-            separation=separation,
-            l2_C=l2_C,
-            message=message,
-        )
+# Newton's method gets this many steps before the separation check is run, in case the data
+# are separable (then Newton never converges, and the LP is what decides).
+_PROBE_STEPS = 12
+# A converged fit proves the data are not separable only when its Hessian (in the orthonormal
+# basis) is this well conditioned and every row's fitted probability is at least this far
+# from 0 and 1 (as p(1 - p)); see _Problem.proves_no_separation.
+_PROOF_CONDITION = 1e8
+_PROOF_MIN_WEIGHT = 1e-10
 
-    n_ones = int(yv.sum())
-    if n_ones in (0, n):
-        label = "1" if n_ones == n else "0"
-        return no_fit(
-            0.0,
-            f"All {n} labels are {label}, so the fit can only push the intercept to "
-            f"{'+' if label == '1' else '-'}infinity and no finite fit exists, with or without "
-            "an L2 penalty (the intercept is not penalised); the data need both classes.",
-        )
 
-    if l2_C is None:
-        if separation != "none":
-            return no_fit(
-                _supremum_log_likelihood(design.basis, yv, overlap, max_iter, tol),
-                _separation_message(separation, d),
+@dataclass
+class _Problem:
+    """One call of :func:`fit_exact` after validation: decides separation, runs Newton."""
+
+    X: FloatArray
+    y: FloatArray
+    names: tuple[str, ...]
+    design: _Design
+    l2_C: float | None
+    max_iter: int
+    tol: float
+    monitor: _Monitor
+    separation: Separation = "none"
+    overlap: BoolArray = field(default_factory=lambda: np.zeros(0, dtype=bool))
+
+    def solve(self) -> ExactFit:
+        n = self.y.shape[0]
+        n_ones = int(self.y.sum())
+        if n_ones in (0, n):
+            self.separation = "complete"
+            return self.no_fit(0.0, _one_class_message(n, n_ones == n))
+        if self.l2_C is not None:
+            return self.solve_penalised(self.l2_C)
+        return self.solve_maximum_likelihood()
+
+    def solve_maximum_likelihood(self) -> ExactFit:
+        design = self.design
+        newton: _Newton | None = None
+        if design.rank == design.p:
+            self.monitor.phase(0.25, 0.7, passes=8.0)
+            newton = _Newton(design.basis, self.y, None, self.max_iter, self.tol)
+            newton.run(min(self.max_iter, _PROBE_STEPS))
+            if self.proves_no_separation(newton):
+                return self.finish(newton.result(), design.to_theta, penalised=False)
+        self.decide_separation(0.7, 0.85)
+        if self.separation != "none":
+            self.monitor.phase(0.85, 0.95, passes=1.0)
+            overlap_ll = _supremum_log_likelihood(
+                design.basis, self.y, self.overlap, self.max_iter, self.tol
             )
-        if design.rank < p:
+            return self.no_fit(overlap_ll, _separation_message(self.separation, len(self.names)))
+        self.monitor.phase(0.85, 1.0, passes=4.0)
+        if newton is None:
             # The likelihood still has a maximum; only the coefficients are not identifiable.
-            res = _newton(design.basis, yv, None, max_iter, tol)
+            res = _Newton(design.basis, self.y, None, self.max_iter, self.tol).run(self.max_iter)
             ll = res.log_likelihood if res.converged else _NAN
-            return no_fit(ll, _collinear_message(design, names), res.iterations)
-        res = _newton(design.basis, yv, None, max_iter, tol)
-        transform = design.to_theta
-        penalised = False
-    else:
+            return self.no_fit(ll, _collinear_message(design, self.names), res.iterations)
+        return self.finish(newton.run(self.max_iter), design.to_theta, penalised=False)
+
+    def solve_penalised(self, l2_C: float) -> ExactFit:
+        design = self.design
+        self.decide_separation(0.25, 0.5)
         # In the standardised coordinates the penalty 1/(2C)·||w||² becomes diagonal:
         # centring moves only the intercept, and w_j = phi_j / s_j.
         penalty = np.concatenate(([0.0], 1.0 / design.scale**2)) / l2_C
-        res = _newton(design.standardised, yv, penalty, max_iter, tol)
-        transform = design.unstandardise
-        penalised = True
+        self.monitor.phase(0.5, 1.0, passes=8.0)
+        newton = _Newton(design.standardised, self.y, penalty, self.max_iter, self.tol)
+        return self.finish(newton.run(self.max_iter), design.unstandardise, penalised=True)
 
-    if res.singular:
-        return no_fit(
-            _NAN,
-            "The Hessian became numerically singular after "
-            f"{_steps(res.iterations)}, so no reliable fit or standard errors exist; "
-            "check for (nearly) collinear or extreme feature values.",
-            res.iterations,
+    def decide_separation(self, start: float, end: float) -> None:
+        self.monitor.phase(start, end, passes=6.0)
+        self.separation, self.overlap = _separation(self.X, self.y, self.design)
+
+    def proves_no_separation(self, newton: _Newton) -> bool:
+        """Whether a converged Newton run shows that no separating hyperplane exists.
+
+        If some direction v separated the data (``(2y - 1) · x v >= 0`` for every row, > 0 for
+        some), the log-likelihood's slope along v, ``Σ (y - p) x v = Σ |y - p| (2y - 1) x v``,
+        would be positive at every finite point whose probabilities are not exactly 0 or 1: no
+        finite point could be a maximum. So a finite stationary point is a proof that the data
+        are not separable. In floating point a Newton run can also stop on a flat ridge of
+        separated data; that is excluded by asking for a well-conditioned Hessian (an isolated
+        maximum, not a ray along which the likelihood creeps up) and for every fitted
+        probability to stay clear of 0 and 1 (on separated data the separated rows' fitted
+        probabilities are driven to their labels). Otherwise the LP decides, as it always did.
+        """
+        state = newton.state
+        if not newton.converged or state.min_weight < _PROOF_MIN_WEIGHT:
+            return False
+        eig = np.linalg.eigvalsh(state.H)
+        return bool(eig[0] > 0.0 and eig[-1] <= _PROOF_CONDITION * eig[0])
+
+    def finish(self, res: _NewtonResult, transform: FloatArray, *, penalised: bool) -> ExactFit:
+        if res.singular:
+            return self.no_fit(
+                _NAN,
+                "The Hessian became numerically singular after "
+                f"{_steps(res.iterations)}, so no reliable fit or standard errors exist; "
+                "check for (nearly) collinear or extreme feature values.",
+                res.iterations,
+            )
+        theta = transform @ res.params
+        # The log-likelihood comes from the well-conditioned coordinates: with far-off-centre
+        # features the raw scores b + Xw cancel badly.
+        return ExactFit(
+            coefficients=_table(self.names, theta, _standard_errors(transform, res.covariance)),
+            log_likelihood=res.log_likelihood,
+            converged=res.converged,
+            iterations=res.iterations,
+            separation=self.separation,
+            l2_C=self.l2_C,
+            message=self.fit_message(res, penalised),
         )
 
-    theta = transform @ res.params
-    std_errors = _standard_errors(transform, res.covariance)
-    # From the well-conditioned coordinates: with far-off-centre features the raw scores
-    # b + Xw cancel badly.
-    ll = res.log_likelihood
-    table = _table(names, theta, std_errors)
+    def fit_message(self, res: _NewtonResult, penalised: bool) -> str:
+        steps = _steps(res.iterations)
+        if not res.converged:
+            return (
+                f"Newton's method did not converge in {steps} ({res.reason}); "
+                "the estimates shown are the last iterate and may be unreliable."
+            )
+        if not penalised:
+            return f"Converged in {steps}."
+        fit = (
+            f"the L2 fit with C = {self.l2_C:g} converged in {steps} (its standard errors, from "
+            "the penalised Hessian, are approximate)."
+        )
+        if self.separation != "none":
+            return (
+                f"The data are {self.separation}ly separable, so only a penalised fit is "
+                f"finite: {fit}"
+            )
+        return fit[0].upper() + fit[1:]
 
-    if not res.converged:
-        message = (
-            f"Newton's method did not converge in {_steps(res.iterations)} ({res.reason}); "
-            "the estimates shown are the last iterate and may be unreliable."
+    def no_fit(self, log_likelihood: float, message: str, iterations: int = 0) -> ExactFit:
+        return ExactFit(
+            coefficients=_nan_table(self.names),
+            log_likelihood=log_likelihood,
+            converged=False,
+            iterations=iterations,
+            separation=self.separation,
+            l2_C=self.l2_C,
+            message=message,
         )
-    elif penalised and separation != "none":
-        message = (
-            f"The data are {separation}ly separable, so only a penalised fit is finite: the "
-            f"L2 fit with C = {l2_C:g} converged in {_steps(res.iterations)} (its standard "
-            "errors, from the penalised Hessian, are approximate)."
-        )
-    elif penalised:
-        message = (
-            f"The L2 fit with C = {l2_C:g} converged in {_steps(res.iterations)} (its standard "
-            "errors, from the penalised Hessian, are approximate)."
-        )
-    else:
-        message = f"Converged in {_steps(res.iterations)}."
-    return ExactFit(
-        coefficients=table,
-        log_likelihood=ll,
-        converged=res.converged,
-        iterations=res.iterations,
-        separation=separation,
-        l2_C=l2_C,
-        message=message,
+
+
+def _one_class_message(n: int, ones: bool) -> str:
+    label = "1" if ones else "0"
+    return (
+        f"All {n} labels are {label}, so the fit can only push the intercept to "
+        f"{'+' if ones else '-'}infinity and no finite fit exists, with or without "
+        "an L2 penalty (the intercept is not penalised); the data need both classes."
     )
 
 
@@ -439,7 +623,9 @@ def fit_exact(
 # --------------------------------------------------------------------------------------------
 
 
-def _validate(X: FloatArray, y: FloatArray) -> tuple[FloatArray, FloatArray]:
+def _validate(
+    X: FloatArray, y: FloatArray, monitor: _Monitor | None = None
+) -> tuple[FloatArray, FloatArray]:
     Xv = np.asarray(X, dtype=np.float64)
     if Xv.ndim == 1:
         Xv = Xv[:, None]
@@ -451,6 +637,8 @@ def _validate(X: FloatArray, y: FloatArray) -> tuple[FloatArray, FloatArray]:
     if Xv.shape[0] == 0:
         raise ValueError("no samples")
     for lo in range(0, Xv.shape[0], CHUNK_ROWS):
+        if monitor is not None:
+            monitor.rows(min(CHUNK_ROWS, Xv.shape[0] - lo))
         if not np.all(np.isfinite(Xv[lo : lo + CHUNK_ROWS])):
             raise ValueError("X contains NaN or infinite values")
     if not np.all((yv == 0.0) | (yv == 1.0)):
@@ -539,10 +727,6 @@ def _table(
         se = std_errors[j]
         z = est / se if se > 0.0 else _NAN
         p_value = math.erfc(abs(z) / math.sqrt(2.0)) if math.isfinite(z) else _NAN
-        try:
-            odds = math.exp(est)
-        except OverflowError:
-            odds = math.inf
         rows.append(
             Coefficient(
                 name=name,
@@ -552,7 +736,7 @@ def _table(
                 p_value=p_value,
                 ci_low=est - _Z95 * se,
                 ci_high=est + _Z95 * se,
-                odds_ratio=odds,
+                odds_ratio=_exp(est),
             )
         )
     return tuple(rows)
@@ -603,7 +787,13 @@ class _Dense(_Rows):
 
 
 class _Mapped(_Rows):
-    """Rows of the standardised design ``A``, times a fixed ``p × k`` matrix ``M``."""
+    """Rows of the standardised design ``A``, times a fixed ``p × k`` matrix ``M``.
+
+    Blocks are computed column-major (``(k, m)`` buffers, returned transposed): with a handful
+    of columns, numpy's element-wise loops and BLAS run several times faster along the rows
+    than across them. Every block read is reported to the design's monitor, which is where a
+    fit is cancelled.
+    """
 
     def __init__(self, design: _Design, M: FloatArray | None) -> None:
         self.design = design
@@ -613,13 +803,19 @@ class _Mapped(_Rows):
         self.chunk = design.chunk
 
     def _map(self, A: FloatArray) -> FloatArray:
-        return A if self.M is None else np.asarray(A @ self.M, dtype=np.float64)
+        return A if self.M is None else np.asarray(np.dot(self.M.T, A.T).T, dtype=np.float64)
 
     def block(self, lo: int, hi: int) -> FloatArray:
         return self._map(self.design.standardised_rows(self.design.X[lo:hi]))
 
     def take(self, idx: NDArray[np.intp]) -> FloatArray:
         return self._map(self.design.standardised_rows(self.design.X[idx]))
+
+    def spans(self) -> Iterator[tuple[int, int]]:
+        monitor = self.design.monitor
+        for lo, hi in super().spans():
+            monitor.rows(hi - lo)
+            yield lo, hi
 
 
 @dataclass(frozen=True)
@@ -650,6 +846,7 @@ class _Design:
     null_space: FloatArray
     rank: int
     chunk: int
+    monitor: _Monitor = field(default_factory=lambda: _Monitor(None, None, 1))
 
     @property
     def n(self) -> int:
@@ -660,12 +857,15 @@ class _Design:
         return int(self.X.shape[1]) + 1
 
     def standardised_rows(self, X_rows: FloatArray) -> FloatArray:
-        """``A`` for the given rows of ``X``."""
+        """``A`` for the given rows of ``X`` (a column-major view)."""
         m, d = X_rows.shape
-        A = np.empty((m, d + 1))
-        A[:, 0] = 1.0
-        A[:, 1:] = (X_rows / self.unit - self.centre) / self.spread
-        return A
+        At = np.empty((d + 1, m))
+        At[0] = 1.0
+        body = At[1:]
+        np.divide(X_rows.T, self.unit[:, None], out=body)
+        np.subtract(body, self.centre[:, None], out=body)
+        np.divide(body, self.spread[:, None], out=body)
+        return At.T
 
     @property
     def standardised(self) -> _Rows:
@@ -678,28 +878,13 @@ class _Design:
         return _Mapped(self, self.to_basis)
 
     @staticmethod
-    def build(X: FloatArray, chunk: int | None = None) -> _Design:
+    def build(X: FloatArray, chunk: int | None = None, monitor: _Monitor | None = None) -> _Design:
         chunk = CHUNK_ROWS if chunk is None else chunk
+        monitor = _Monitor(None, None, X.shape[0]) if monitor is None else monitor
         n, d = X.shape
         p = d + 1
         spans = [(lo, min(lo + chunk, n)) for lo in range(0, n, chunk)]
-        # Work in units of each column's largest magnitude so that squaring neither overflows
-        # (features near 1e300) nor underflows (features near 1e-300).
-        unit = np.zeros(d)
-        for lo, hi in spans:
-            np.maximum(unit, np.max(np.abs(X[lo:hi]), axis=0), out=unit)
-        unit = np.where(unit > 0.0, unit, 1.0)
-        total = np.zeros(d)
-        for lo, hi in spans:
-            total += np.sum(X[lo:hi] / unit, axis=0)
-        centre = total / n
-        sq = np.zeros(d)
-        for lo, hi in spans:
-            sq += np.sum((X[lo:hi] / unit - centre) ** 2, axis=0)
-        spread = np.sqrt(sq / n)
-        # A constant column centres to zeros; any positive scale keeps it zeros, and the rank
-        # check below finds it collinear with the intercept.
-        spread = np.where(spread > 0.0, spread, 1.0)
+        unit, centre, spread = _column_scales(X, spans, monitor)
         mean = centre * unit
         scale = spread * unit
         K = np.eye(p)
@@ -718,11 +903,12 @@ class _Design:
             null_space=np.zeros((p, 0)),
             rank=p,
             chunk=chunk,
+            monitor=monitor,
         )
         # TSQR: the R factor of A, one block at a time; A's singular values and right singular
         # vectors are R's, with the backward stability of a QR of A itself.
         R = np.zeros((0, p))
-        for lo, hi in spans:
+        for lo, hi in design.standardised.spans():
             stacked = np.concatenate((R, design.standardised_rows(X[lo:hi])))
             R = np.asarray(np.linalg.qr(stacked, mode="r"), dtype=np.float64)
         _, s, Vt = np.linalg.svd(R, full_matrices=True)
@@ -731,20 +917,54 @@ class _Design:
         # Null directions of A (rows of Vt beyond the rank, including those missing when n < p),
         # mapped to Xa's coordinates.
         to_basis = np.ascontiguousarray(Vt[:rank].T / s[:rank])
-        return _Design(
-            X=X,
-            unit=unit,
-            centre=centre,
-            spread=spread,
-            scale=scale,
-            unstandardise=K,
+        return replace(
+            design,
             to_basis=to_basis,
             to_theta=K @ to_basis,
             singular_values=s[:rank],
             null_space=K @ Vt[rank:].T,
             rank=rank,
-            chunk=chunk,
         )
+
+
+def _column_scales(
+    X: FloatArray, spans: Sequence[tuple[int, int]], monitor: _Monitor
+) -> tuple[FloatArray, FloatArray, FloatArray]:
+    """Each column's largest magnitude (``unit``), and its mean and spread in those units.
+
+    Working in units of the largest magnitude means squaring neither overflows (features near
+    1e300) nor underflows (features near 1e-300). Blocks are transposed into a column-major
+    buffer first: reductions along contiguous rows are several times faster.
+    """
+    d = X.shape[1]
+    n = X.shape[0]
+    buf = np.empty((d, max((hi - lo for lo, hi in spans), default=0)))
+    unit = np.zeros(d)
+    for lo, hi in spans:
+        monitor.rows(hi - lo)
+        v = buf[:, : hi - lo]
+        np.abs(X[lo:hi].T, out=v)
+        np.maximum(unit, np.max(v, axis=1), out=unit)
+    unit = np.where(unit > 0.0, unit, 1.0)
+    total = np.zeros(d)
+    for lo, hi in spans:
+        monitor.rows(hi - lo)
+        v = buf[:, : hi - lo]
+        np.divide(X[lo:hi].T, unit[:, None], out=v)
+        total += np.sum(v, axis=1)
+    centre = total / n
+    sq = np.zeros(d)
+    for lo, hi in spans:
+        monitor.rows(hi - lo)
+        v = buf[:, : hi - lo]
+        np.divide(X[lo:hi].T, unit[:, None], out=v)
+        np.subtract(v, centre[:, None], out=v)
+        sq += np.sum(v * v, axis=1)
+    # A constant column centres to zeros; any positive scale keeps it zeros, and the rank check
+    # finds it collinear with the intercept.
+    spread = np.sqrt(sq / n)
+    spread = np.where(spread > 0.0, spread, 1.0)
+    return unit, centre, spread
 
 
 def _expit(eta: FloatArray) -> FloatArray:
@@ -754,12 +974,19 @@ def _expit(eta: FloatArray) -> FloatArray:
 
 
 def _log_likelihood(eta: FloatArray, y: FloatArray) -> float:
-    # log p = -log(1 + e^-eta), log(1 - p) = -log(1 + e^eta): both via logaddexp, no overflow.
-    return float(-np.sum(np.logaddexp(0.0, np.where(y == 1.0, -eta, eta))))
+    return _log_likelihood_e(eta, np.exp(-np.abs(eta)), y)
 
 
-def _rows_log_likelihood(rows: _Rows, y: FloatArray, gamma: FloatArray) -> float:
-    return sum(_log_likelihood(rows.block(lo, hi) @ gamma, y[lo:hi]) for lo, hi in rows.spans())
+def _log_likelihood_e(eta: FloatArray, e: FloatArray, y: FloatArray) -> float:
+    """The log-likelihood from the scores and ``e = exp(-|eta|)``, which callers already have.
+
+    log p = -log(1 + e^-eta) and log(1 - p) = -log(1 + e^eta), each ``max(s, 0) + log1p(e)``
+    with ``s = ∓eta``: the same values as ``logaddexp(0, s)``, with no overflow and one
+    exponential fewer.
+    """
+    # s = -eta where y = 1 and eta where y = 0, exactly; a product is far cheaper than a where.
+    s = eta * (1.0 - 2.0 * y)
+    return float(-np.sum(np.maximum(s, 0.0) + np.log1p(e)))
 
 
 @dataclass(frozen=True)
@@ -794,9 +1021,19 @@ def _solve_spd(H: FloatArray, g: FloatArray) -> FloatArray | None:
     return np.asarray(out, dtype=np.float64)
 
 
-def _evaluate(
-    rows: _Rows, y: FloatArray, pen: FloatArray, gamma: FloatArray
-) -> tuple[float, FloatArray, FloatArray]:
+@dataclass(frozen=True)
+class _Point:
+    """One evaluation of the objective: everything a Newton step needs, from one pass."""
+
+    gamma: FloatArray
+    f: float  # penalised log-likelihood
+    ll: float  # log-likelihood
+    grad: FloatArray
+    H: FloatArray  # negative Hessian
+    min_weight: float  # the smallest p(1 - p) over the rows
+
+
+def _evaluate(rows: _Rows, y: FloatArray, pen: FloatArray, gamma: FloatArray) -> _Point:
     """Penalised log-likelihood, gradient and negative Hessian at ``gamma``, in one pass."""
     # For the orthonormal basis U = A M, work with A's blocks and map the small results: a
     # (chunk × p) @ (p × p) product per block costs more than the rest of the pass together.
@@ -807,89 +1044,102 @@ def _evaluate(
     ll = 0.0
     grad = np.zeros(kk)
     H = np.zeros((kk, kk))
+    min_weight = math.inf
     for lo, hi in source.spans():
         B = source.block(lo, hi)
         yc = y[lo:hi]
         eta = B @ coef
-        ll += _log_likelihood(eta, yc)
         e = np.exp(-np.abs(eta))
-        weight = e / (1.0 + e) ** 2  # p(1 - p) without cancellation
-        prob = np.where(eta >= 0.0, 1.0 / (1.0 + e), e / (1.0 + e))
-        grad += B.T @ (yc - prob)
-        H += (B.T * weight) @ B
+        ll += _log_likelihood_e(eta, e, yc)
+        ope = 1.0 + e
+        weight = e / (ope * ope)  # p(1 - p) without cancellation
+        prob = np.where(eta >= 0.0, 1.0, e) / ope
+        Bt = B.T
+        grad += Bt @ (yc - prob)
+        H += (Bt * weight) @ B
+        if weight.size:
+            min_weight = min(min_weight, float(weight.min()))
     if M is not None:
         grad, H = M.T @ grad, M.T @ H @ M
     f = ll - 0.5 * float(np.sum(pen * gamma**2))
-    return f, grad - pen * gamma, H + np.diag(pen)
+    return _Point(gamma, f, ll, grad - pen * gamma, H + np.diag(pen), min_weight)
 
 
-def _newton(
-    rows: _Rows,
-    y: FloatArray,
-    penalty: FloatArray | None,
-    max_iter: int,
-    tol: float,
-) -> _NewtonResult:
-    """Maximise ``ℓ(B γ) - ½ Σ penalty_j γ_j²`` by damped Newton steps (IRLS).
+class _Newton:
+    """Maximise ``ℓ(B γ) - ½ Σ penalty_j γ_j²`` by damped Newton steps (IRLS), from γ = 0.
 
     ``B`` (read in row blocks) must have full column rank, or ``penalty`` must make the Hessian
     definite. Each step is one pass over the data: the likelihood of a trial point comes with
-    its gradient and Hessian, which the next step reuses.
+    its gradient and Hessian, which the next step reuses. :meth:`run` may be called again with a
+    higher limit to continue where it stopped, along exactly the same iterates.
     """
-    k = rows.k
-    pen = np.zeros(k) if penalty is None else penalty
-    gamma = np.zeros(k)
-    f, grad, H = _evaluate(rows, y, pen, gamma)
-    iterations = 0
-    converged = False
-    reason = f"the iteration limit of {max_iter} was reached"
-    while True:
-        step = _solve_spd(H, grad)
-        if step is None:
-            reason = "the Hessian is singular"
-            break
-        decrement = float(grad @ step)
-        if decrement <= tol * tol:
-            converged = True  # already at the optimum to rounding; a step would change nothing
-            break
-        if iterations == max_iter:
-            break
+
+    def __init__(
+        self, rows: _Rows, y: FloatArray, penalty: FloatArray | None, max_iter: int, tol: float
+    ) -> None:
+        self.rows, self.y, self.max_iter, self.tol = rows, y, max_iter, tol
+        self.pen = np.zeros(rows.k) if penalty is None else penalty
+        self.state = _evaluate(rows, y, self.pen, np.zeros(rows.k))
+        self.iterations = 0
+        self.converged = False
+        self.reason: str | None = None  # why it stopped for good; None while it may go on
+
+    def run(self, limit: int) -> _NewtonResult:
+        """Step until converged, stopped, or ``limit`` steps in all; the result so far."""
+        while self.reason is None:
+            step = _solve_spd(self.state.H, self.state.grad)
+            if step is None:
+                self.reason = "the Hessian is singular"
+                break
+            decrement = float(self.state.grad @ step)
+            if decrement <= self.tol * self.tol:
+                # Already at the optimum to rounding; a step would change nothing.
+                self.converged, self.reason = True, "converged"
+                break
+            if self.iterations == self.max_iter:
+                self.reason = f"the iteration limit of {self.max_iter} was reached"
+                break
+            if self.iterations >= limit:
+                break
+            self._step(step, decrement)
+        return self.result()
+
+    def _step(self, step: FloatArray, decrement: float) -> None:
+        state = self.state
+        slack = 64.0 * np.finfo(np.float64).eps * (1.0 + abs(state.f))
         t = 1.0
-        slack = 64.0 * np.finfo(np.float64).eps * (1.0 + abs(f))
-        accepted = False
         for _halving in range(60):
-            candidate = gamma + t * step
-            f_new, grad_new, H_new = _evaluate(rows, y, pen, candidate)
-            if f_new >= f - slack:
-                accepted = True
+            candidate = _evaluate(self.rows, self.y, self.pen, state.gamma + t * step)
+            if candidate.f >= state.f - slack:
                 break
             t *= 0.5
-        if not accepted:
+        else:
             # No step improves on the current point beyond rounding: at the floor of float64.
-            converged = bool(decrement <= 1e3 * slack)
-            reason = "step halving could not increase the likelihood"
-            break
-        iterations += 1
-        small_step = np.max(np.abs(t * step)) <= tol * (1.0 + np.max(np.abs(gamma)))
-        gamma, f, grad, H = candidate, f_new, grad_new, H_new
+            self.converged = bool(decrement <= 1e3 * slack)
+            self.reason = "step halving could not increase the likelihood"
+            return
+        self.iterations += 1
+        small_step = np.max(np.abs(t * step)) <= self.tol * (1.0 + np.max(np.abs(state.gamma)))
+        self.state = candidate
         # The decrement is measured before the step, so stopping after taking it leaves an
         # error of order decrement², far below tol.
-        if t == 1.0 and (decrement <= tol or small_step):
-            converged = True
-            break
-    # The covariance is evaluated at the final point (H always belongs to gamma).
-    inv = _solve_spd(H, np.eye(k))
-    singular = inv is None
-    cov = np.full((k, k), _NAN) if inv is None else inv
-    return _NewtonResult(
-        params=gamma,
-        covariance=cov,
-        log_likelihood=_rows_log_likelihood(rows, y, gamma),
-        iterations=iterations,
-        converged=converged and not singular,
-        singular=singular,
-        reason=reason,
-    )
+        if t == 1.0 and (decrement <= self.tol or small_step):
+            self.converged, self.reason = True, "converged"
+
+    def result(self) -> _NewtonResult:
+        # The covariance is evaluated at the final point (H always belongs to gamma).
+        k = self.rows.k
+        inv = _solve_spd(self.state.H, np.eye(k))
+        singular = inv is None
+        return _NewtonResult(
+            params=self.state.gamma,
+            covariance=np.full((k, k), _NAN) if inv is None else inv,
+            log_likelihood=self.state.ll,
+            iterations=self.iterations,
+            converged=self.converged and not singular,
+            singular=singular,
+            reason=self.reason or f"the iteration limit of {self.max_iter} was reached",
+        )
 
 
 def _supremum_log_likelihood(
@@ -907,7 +1157,8 @@ def _supremum_log_likelihood(
     sub = basis.take(np.flatnonzero(overlap))
     U, s, _ = np.linalg.svd(sub, full_matrices=False)
     rank = int(np.sum(s > s[0] * max(sub.shape) * np.finfo(np.float64).eps))
-    res = _newton(_Dense(np.ascontiguousarray(U[:, :rank])), y[overlap], None, max_iter, tol)
+    rows = _Dense(np.ascontiguousarray(U[:, :rank]))
+    res = _Newton(rows, y[overlap], None, max_iter, tol).run(max_iter)
     return res.log_likelihood if res.converged else _NAN
 
 
@@ -923,12 +1174,12 @@ def _separation(X: FloatArray, y: FloatArray, design: _Design) -> tuple[Separati
     if n_ones in (0, n):
         return "complete", np.zeros(n, dtype=bool)
     if X.shape[1] == 1:
-        return _separation_sorted(X[:, 0], y, design.chunk)
+        return _separation_sorted(X[:, 0], y, design.chunk, design.monitor)
     return _separation_lp(design.basis, y)
 
 
 def _separation_sorted(
-    x: FloatArray, y: FloatArray, chunk: int = CHUNK_ROWS
+    x: FloatArray, y: FloatArray, chunk: int = CHUNK_ROWS, monitor: _Monitor | None = None
 ) -> tuple[Separation, BoolArray]:
     """Exact test for one feature (both classes present), by comparing the classes' ranges.
 
@@ -939,6 +1190,8 @@ def _separation_sorted(
     lo0 = lo1 = math.inf
     hi0 = hi1 = -math.inf
     for lo in range(0, n, chunk):
+        if monitor is not None:
+            monitor.rows(min(chunk, n - lo))
         xc, yc = x[lo : lo + chunk], y[lo : lo + chunk]
         ones = yc == 1.0
         if ones.any():
@@ -963,9 +1216,9 @@ class _Signed:
         self.r = basis.k
         norm = 0.0
         for lo, hi in basis.spans():
-            B = basis.block(lo, hi)
-            if B.size:
-                norm = max(norm, float(np.max(np.sqrt(np.sum(B * B, axis=1)))))
+            Bt = basis.block(lo, hi).T  # row-major (k, m): the sum runs along rows
+            if Bt.size:
+                norm = max(norm, float(np.sqrt(np.max(np.sum(Bt * Bt, axis=0)))))
         self.norm = norm
 
     def block(self, lo: int, hi: int) -> FloatArray:

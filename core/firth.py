@@ -36,12 +36,17 @@ import numpy as np
 from numpy.typing import NDArray
 
 from core.exact import (
+    CancelFlag,
     ExactFit,
+    ProgressCallback,
     Separation,
     _Design,
+    _exp,
     _expit,
     _feature_names,
+    _json_float,
     _log_likelihood,
+    _Monitor,
     _Rows,
     _separation,
     _solve_spd,
@@ -207,27 +212,27 @@ class FirthFit:
             "coefficients": [
                 {
                     "name": c.name,
-                    "estimate": _json(c.estimate),
-                    "std_error": _json(c.std_error),
-                    "z": _json(c.z),
-                    "chi2": _json(c.chi2),
-                    "p_value": _json(c.p_value),
-                    "ci_low": _json(c.ci_low),
-                    "ci_high": _json(c.ci_high),
-                    "odds_ratio": _json(c.odds_ratio),
-                    "odds_ratio_ci_low": _json(c.odds_ratio_ci_low),
-                    "odds_ratio_ci_high": _json(c.odds_ratio_ci_high),
+                    "estimate": _json_float(c.estimate),
+                    "std_error": _json_float(c.std_error),
+                    "z": _json_float(c.z),
+                    "chi2": _json_float(c.chi2),
+                    "p_value": _json_float(c.p_value),
+                    "ci_low": _json_float(c.ci_low),
+                    "ci_high": _json_float(c.ci_high),
+                    "odds_ratio": _json_float(c.odds_ratio),
+                    "odds_ratio_ci_low": _json_float(c.odds_ratio_ci_low),
+                    "odds_ratio_ci_high": _json_float(c.odds_ratio_ci_high),
                 }
                 for c in self.coefficients
             ],
             "ci_method": self.ci_method,
             "ci_level": self.level,
-            "penalized_log_likelihood": _json(self.penalized_log_likelihood),
-            "null_penalized_log_likelihood": _json(self.null_penalized_log_likelihood),
-            "log_likelihood": _json(self.log_likelihood),
-            "lr_chi2": _json(self.lr_chi2),
+            "penalized_log_likelihood": _json_float(self.penalized_log_likelihood),
+            "null_penalized_log_likelihood": _json_float(self.null_penalized_log_likelihood),
+            "log_likelihood": _json_float(self.log_likelihood),
+            "lr_chi2": _json_float(self.lr_chi2),
             "lr_df": self.lr_df,
-            "lr_p_value": _json(self.lr_p_value),
+            "lr_p_value": _json_float(self.lr_p_value),
             "n": self.n,
             "events": self.events,
             "iterations": self.iterations,
@@ -247,6 +252,8 @@ def fit_firth(
     tests: bool = True,
     max_iter: int = 100,
     tol: float = 1e-10,
+    progress: ProgressCallback | None = None,
+    cancel: CancelFlag | None = None,
 ) -> FirthFit:
     """Fit a logistic regression with an intercept by Firth's penalised likelihood.
 
@@ -271,6 +278,12 @@ def fit_firth(
         Most Newton steps per fit.
     tol : float, default 1e-10
         Convergence tolerance on the step and on the modified score.
+    progress : callable, optional
+        Called from the fitting thread with the fraction done, in [0, 1]: non-decreasing, the
+        last call with 1.0 (not made when the fit fails or is cancelled).
+    cancel : threading.Event or any object with ``is_set()``, optional
+        Checked before every block of rows; when set, the fit stops with
+        :class:`core.exact.FitCancelled`.
 
     Returns
     -------
@@ -280,115 +293,192 @@ def fit_firth(
     ------
     ValueError
         If the inputs or options are malformed.
+    FitCancelled
+        If ``cancel`` was set.
     """
-    Xv, yv = _validate(X, y)
+    monitor = _Monitor(progress, cancel, np.shape(X)[0] if np.ndim(X) else 1)
+    monitor.phase(0.0, 0.02)
+    Xv, yv = _validate(X, y, monitor)
     n, d = Xv.shape
-    p = d + 1
     names = (_INTERCEPT, *_feature_names(feature_names, d))
+    _check_options(level, intervals, max_iter)
+    monitor.phase(0.02, 0.08, passes=4.0)
+    design = _Design.build(Xv, monitor=monitor)
+    monitor.phase(0.08, 0.15, passes=6.0)
+    separation, _ = _separation(Xv, yv, design)
+    if design.rank < d + 1:
+        raise ValueError(
+            "The features are perfectly collinear (or one is constant), so the penalised "
+            "information is singular and no Firth fit exists; remove the redundant feature."
+        )
+    monitor.phase(0.15, 0.3, passes=16.0)
+    solver = _Solver(design.standardised, yv, max_iter, tol)
+    full = solver.fit(np.eye(d + 1), np.zeros(d + 1), np.zeros(d + 1))
+    estimate = _Estimate.at(solver, design, full)
+    tested = _tests(solver, design, full, monitor) if tests and full.converged else _Tests.none(d)
+    lows, highs = _intervals(
+        solver, design, estimate, level=float(level), intervals=intervals, monitor=monitor
+    )
+    monitor.finish()
+    return FirthFit(
+        coefficients=_firth_table(names, estimate, tested, lows, highs),
+        penalized_log_likelihood=full.value + estimate.log_det_shift,
+        null_penalized_log_likelihood=tested.null_pll,
+        log_likelihood=estimate.log_likelihood,
+        lr_chi2=tested.lr,
+        lr_df=d,
+        lr_p_value=tested.lr_p,
+        n=n,
+        events=int(np.count_nonzero(yv == 1.0)),
+        iterations=full.iterations,
+        converged=full.converged,
+        level=float(level),
+        ci_method=intervals,
+        separation=separation,
+        message=_firth_message(full, separation),
+    )
+
+
+def _check_options(level: float, intervals: Intervals, max_iter: int) -> None:
     if not 0.0 < float(level) < 1.0:
         raise ValueError(f"the confidence level must be strictly between 0 and 1, got {level}")
     if intervals not in ("profile", "wald", "none"):
         raise ValueError(f"intervals must be 'profile', 'wald' or 'none', got {intervals!r}")
     if max_iter < 1:
         raise ValueError(f"max_iter must be at least 1, got {max_iter}")
-    design = _Design.build(Xv)
-    separation, _ = _separation(Xv, yv, design)
-    events = int(np.count_nonzero(yv == 1.0))
-    if design.rank < p:
-        raise ValueError(
-            "The features are perfectly collinear (or one is constant), so the penalised "
-            "information is singular and no Firth fit exists; remove the redundant feature."
+
+
+@dataclass(frozen=True)
+class _Estimate:
+    """The main fit in the original coordinates, with ``logistf``'s standard errors."""
+
+    full: _Result
+    theta: FloatArray
+    se: list[float]
+    log_likelihood: float  # unpenalised, at the estimate
+    log_det_shift: float  # ℓ*(θ) = ℓ*(φ) + Σ log scale_j, as log|I_θ| = log|I_φ| - 2 log|det K|
+
+    @staticmethod
+    def at(solver: _Solver, design: _Design, full: _Result) -> _Estimate:
+        p = design.p
+        K = design.unstandardise
+        phi = full.phi
+        # logistf's variance: the inverse information of its augmented data, Xᵀ diag((1+h)w) X.
+        inv = _solve_spd(full.info, np.eye(p))
+        cov = None if inv is None else _solve_spd(solver.augmented_information(phi, inv), np.eye(p))
+        A = solver.A
+        return _Estimate(
+            full=full,
+            theta=K @ phi,
+            se=_standard_errors(K, cov) if cov is not None else [_NAN] * p,
+            log_likelihood=sum(
+                _log_likelihood(A.block(lo, hi) @ phi, solver.y[lo:hi]) for lo, hi in A.spans()
+            ),
+            log_det_shift=float(np.sum(np.log(design.scale))),
         )
-    A = design.standardised
+
+
+@dataclass(frozen=True)
+class _Tests:
+    """Penalised likelihood-ratio tests: per coefficient, and of the whole model."""
+
+    chi2: list[float]
+    p_values: list[float]
+    null_pll: float = _NAN
+    lr: float = _NAN
+    lr_p: float = _NAN
+
+    @staticmethod
+    def none(d: int) -> _Tests:
+        return _Tests([_NAN] * (d + 1), [_NAN] * (d + 1))
+
+
+def _tests(solver: _Solver, design: _Design, full: _Result, monitor: _Monitor) -> _Tests:
+    p, d = design.p, design.p - 1
     K = design.unstandardise
-    # ℓ*(θ) = ℓ*(φ) + Σ log scale_j: log|I_θ| = log|I_φ| - 2 log|det K|.
-    log_det_shift = float(np.sum(np.log(design.scale)))
-    solver = _Solver(A, yv, max_iter, tol)
+    chi2, pvals = [_NAN] * p, [_NAN] * p
+    for j in range(p):
+        monitor.phase(0.3 + 0.2 * j / (p + 1), 0.3 + 0.2 * (j + 1) / (p + 1), passes=10.0)
+        restricted = solver.fit_fixed(K[j], 0.0, full.phi)
+        chi2[j] = max(0.0, 2.0 * (full.value - restricted.value))
+        pvals[j] = chi2_sf(chi2[j], 1)
+    if not d:
+        return _Tests(chi2, pvals)
+    # Intercept only: every feature coefficient fixed at 0, i.e. phi_1.. = 0.
+    monitor.phase(0.3 + 0.2 * p / (p + 1), 0.5, passes=10.0)
+    null = solver.fit(np.eye(p)[:, :1], np.zeros(p), full.phi)
+    lr = max(0.0, 2.0 * (full.value - null.value))
+    return _Tests(chi2, pvals, null.value + float(np.sum(np.log(design.scale))), lr, chi2_sf(lr, d))
 
-    full = solver.fit(np.eye(p), np.zeros(p), np.zeros(p))
-    phi = full.phi
-    theta = K @ phi
-    # logistf's variance: the inverse information of its augmented data, Xᵀ diag((1+h)w) X.
-    inv = _solve_spd(full.info, np.eye(p))
-    cov = None if inv is None else _solve_spd(solver.augmented_information(phi, inv), np.eye(p))
-    se = _standard_errors(K, cov) if cov is not None else [_NAN] * p
-    pll = full.value + log_det_shift
-    ll_plain = sum(_log_likelihood(A.block(lo, hi) @ phi, yv[lo:hi]) for lo, hi in A.spans())
 
-    chi2 = [_NAN] * p
-    pvals = [_NAN] * p
-    lr = null_pll = lr_p = _NAN
-    if tests and full.converged:
-        for j in range(p):
-            restricted = solver.fit_fixed(K[j], 0.0, phi)
-            chi2[j] = max(0.0, 2.0 * (full.value - restricted.value))
-            pvals[j] = chi2_sf(chi2[j], 1)
-        if d:
-            # Intercept only: every feature coefficient fixed at 0, i.e. phi_1.. = 0.
-            null = solver.fit(np.eye(p)[:, :1], np.zeros(p), phi)
-            null_pll = null.value + log_det_shift
-            lr = max(0.0, 2.0 * (full.value - null.value))
-            lr_p = chi2_sf(lr, d)
-
-    z_crit = normal_quantile(0.5 + 0.5 * float(level))
-    lows = [_NAN] * p
-    highs = [_NAN] * p
+def _intervals(
+    solver: _Solver,
+    design: _Design,
+    estimate: _Estimate,
+    *,
+    level: float,
+    intervals: Intervals,
+    monitor: _Monitor,
+) -> tuple[list[float], list[float]]:
+    p = design.p
+    theta, se = estimate.theta, estimate.se
+    z_crit = normal_quantile(0.5 + 0.5 * level)
     if intervals == "wald":
-        lows = [float(theta[j]) - z_crit * se[j] for j in range(p)]
-        highs = [float(theta[j]) + z_crit * se[j] for j in range(p)]
-    elif intervals == "profile" and full.converged:
+        return (
+            [float(theta[j]) - z_crit * se[j] for j in range(p)],
+            [float(theta[j]) + z_crit * se[j] for j in range(p)],
+        )
+    lows, highs = [_NAN] * p, [_NAN] * p
+    if intervals == "profile" and estimate.full.converged:
         drop = 0.5 * z_crit * z_crit  # χ²₁(level) / 2
+        K = design.unstandardise
         for j in range(p):
+            monitor.phase(0.5 + 0.5 * j / p, 0.5 + 0.5 * (j + 1) / p, passes=100.0)
             lows[j], highs[j] = solver.profile_interval(
-                K[j], float(theta[j]), se[j], full.value - drop, phi
+                K[j], float(theta[j]), se[j], estimate.full.value - drop, estimate.full.phi
             )
+    return lows, highs
 
-    table = tuple(
+
+def _firth_table(
+    names: tuple[str, ...],
+    estimate: _Estimate,
+    tested: _Tests,
+    lows: list[float],
+    highs: list[float],
+) -> tuple[FirthCoefficient, ...]:
+    theta, se = estimate.theta, estimate.se
+    return tuple(
         FirthCoefficient(
             name=names[j],
             estimate=float(theta[j]),
             std_error=se[j],
             z=float(theta[j]) / se[j] if se[j] > 0.0 else _NAN,
-            chi2=chi2[j],
-            p_value=pvals[j],
+            chi2=tested.chi2[j],
+            p_value=tested.p_values[j],
             ci_low=lows[j],
             ci_high=highs[j],
             odds_ratio=_exp(float(theta[j])),
             odds_ratio_ci_low=_exp(lows[j]),
             odds_ratio_ci_high=_exp(highs[j]),
         )
-        for j in range(p)
+        for j in range(len(names))
     )
+
+
+def _firth_message(full: _Result, separation: Separation) -> str:
     if not full.converged:
-        message = (
+        return (
             f"Firth's method did not converge in {full.iterations} steps; the estimates shown "
             "are the last iterate and may be unreliable."
         )
-    elif separation != "none":
-        message = (
+    if separation != "none":
+        return (
             f"The data are {separation}ly separable, so maximum likelihood has no finite fit; "
             f"Firth's penalised likelihood gives finite estimates (converged in "
             f"{full.iterations} steps)."
         )
-    else:
-        message = f"Firth's penalised likelihood converged in {full.iterations} steps."
-    return FirthFit(
-        coefficients=table,
-        penalized_log_likelihood=pll,
-        null_penalized_log_likelihood=null_pll,
-        log_likelihood=ll_plain,
-        lr_chi2=lr,
-        lr_df=d,
-        lr_p_value=lr_p,
-        n=n,
-        events=events,
-        iterations=full.iterations,
-        converged=full.converged,
-        level=float(level),
-        ci_method=intervals,
-        separation=separation,
-        message=message,
-    )
+    return f"Firth's penalised likelihood converged in {full.iterations} steps."
 
 
 # --------------------------------------------------------------------------------------------
@@ -571,16 +661,3 @@ def _root(g: Callable[[float], float], a: float, fa: float, b: float, fb: float)
                 fa *= 0.5
             side = 1
     return 0.5 * (a + b)
-
-
-def _exp(v: float) -> float:
-    if math.isnan(v):
-        return _NAN
-    try:
-        return math.exp(v)
-    except OverflowError:
-        return math.inf
-
-
-def _json(v: float) -> float | None:
-    return float(v) if math.isfinite(v) else None

@@ -16,7 +16,7 @@ from statistics import NormalDist
 import numpy as np
 from numpy.typing import NDArray
 
-from core.exact import CHUNK_ROWS, ExactFit
+from core.exact import CHUNK_ROWS, ExactFit, _exp, _json_float
 
 __all__ = [
     "CoefficientInterval",
@@ -127,18 +127,18 @@ class FitStatistics:
         return {
             "n": self.n,
             "events": self.events,
-            "null_log_likelihood": _json(self.null_log_likelihood),
-            "deviance": _json(self.deviance),
-            "null_deviance": _json(self.null_deviance),
-            "lr_chi2": _json(self.lr_chi2),
+            "null_log_likelihood": _json_float(self.null_log_likelihood),
+            "deviance": _json_float(self.deviance),
+            "null_deviance": _json_float(self.null_deviance),
+            "lr_chi2": _json_float(self.lr_chi2),
             "lr_df": self.lr_df,
-            "lr_p_value": _json(self.lr_p_value),
-            "aic": _json(self.aic),
-            "bic": _json(self.bic),
-            "mcfadden_r2": _json(self.mcfadden_r2),
-            "cox_snell_r2": _json(self.cox_snell_r2),
-            "nagelkerke_r2": _json(self.nagelkerke_r2),
-            "tjur_r2": _json(self.tjur_r2),
+            "lr_p_value": _json_float(self.lr_p_value),
+            "aic": _json_float(self.aic),
+            "bic": _json_float(self.bic),
+            "mcfadden_r2": _json_float(self.mcfadden_r2),
+            "cox_snell_r2": _json_float(self.cox_snell_r2),
+            "nagelkerke_r2": _json_float(self.nagelkerke_r2),
+            "tjur_r2": _json_float(self.tjur_r2),
             "ci_level": self.level,
         }
 
@@ -299,16 +299,3 @@ def _tjur(fit: ExactFit, X: FloatArray, y: FloatArray, events: int) -> float:
         s1 += float(p[ones].sum())
         s0 += float(p[~ones].sum())
     return float(s1 / events - s0 / (n - events))
-
-
-def _exp(v: float) -> float:
-    if math.isnan(v):
-        return _NAN
-    try:
-        return math.exp(v)
-    except OverflowError:
-        return math.inf
-
-
-def _json(v: float) -> float | None:
-    return float(v) if math.isfinite(v) else None

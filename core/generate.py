@@ -91,6 +91,51 @@ def generate(
     """
     w = np.atleast_1d(np.asarray(weights, dtype=np.float64))
     d = int(w.shape[0])
+    noise = _check_arguments(
+        n,
+        w,
+        bias,
+        preset=preset,
+        noise=noise,
+        balance=balance,
+        loc=loc,
+        scale=scale,
+        decimals=decimals,
+    )
+    names = tuple(feature_names) if feature_names is not None else default_feature_names(d)
+
+    rng = np.random.default_rng(seed)
+    x = _features(rng, n, w, bias, preset=preset, balance=balance, loc=loc, scale=scale)
+    if decimals is not None:
+        x = np.round(x, decimals)
+    score = x @ w + bias
+
+    if preset == "separable":
+        y = (score > 0).astype(np.float64)
+        if detect_separation(x, y) == "none" or y.min() == y.max():
+            raise ValueError("These settings give only one class; change the balance or n.")
+    elif preset == "nearly separable":
+        y = (score > 0).astype(np.float64)
+        y = _flip_until_overlapping(x, y, max(1, round(noise * n)), rng)
+    else:
+        y = _draw_overlapping(x, score, noise, rng)
+    return Dataset(np.ascontiguousarray(x), y, names, label_name)
+
+
+def _check_arguments(
+    n: int,
+    w: np.ndarray,
+    bias: float,
+    *,
+    preset: Preset,
+    noise: float | None,
+    balance: float | None,
+    loc: float,
+    scale: float,
+    decimals: int | None,
+) -> float:
+    """Check :func:`generate`'s arguments; the share of labels to flip (``noise``'s default)."""
+    d = int(w.shape[0])
     if isinstance(n, bool) or not isinstance(n, int) or n < 4:
         raise ValueError("The number of rows must be a whole number of at least 4.")
     if w.ndim != 1 or d < 1 or not np.isfinite(w).all() or not w.any():
@@ -111,10 +156,22 @@ def generate(
         raise ValueError("The feature mean must be finite and the spread above 0.")
     if decimals is not None and not 0 <= decimals <= 15:
         raise ValueError("Decimals must be between 0 and 15.")
-    names = tuple(feature_names) if feature_names is not None else default_feature_names(d)
+    return noise
 
-    rng = np.random.default_rng(seed)
-    x = rng.normal(loc, scale, size=(n, d))
+
+def _features(
+    rng: np.random.Generator,
+    n: int,
+    w: np.ndarray,
+    bias: float,
+    *,
+    preset: Preset,
+    balance: float | None,
+    loc: float,
+    scale: float,
+) -> np.ndarray:
+    """The feature cloud: drawn, moved along w to the wanted balance, kept off the boundary."""
+    x = rng.normal(loc, scale, size=(n, int(w.shape[0])))
     unit = w / float(w @ w)  # moving x by t·unit moves the score by exactly t
     deterministic = preset != "overlapping"
     if balance is not None:
@@ -134,20 +191,7 @@ def generate(
         near = np.abs(s) < gap
         side = np.where(s >= 0, 1.0, -1.0)
         x[near] += ((gap - np.abs(s[near])) * side[near])[:, None] * unit
-    if decimals is not None:
-        x = np.round(x, decimals)
-    score = x @ w + bias
-
-    if preset == "separable":
-        y = (score > 0).astype(np.float64)
-        if detect_separation(x, y) == "none" or y.min() == y.max():
-            raise ValueError("These settings give only one class; change the balance or n.")
-    elif preset == "nearly separable":
-        y = (score > 0).astype(np.float64)
-        y = _flip_until_overlapping(x, y, max(1, round(noise * n)), rng)
-    else:
-        y = _draw_overlapping(x, score, noise, rng)
-    return Dataset(np.ascontiguousarray(x), y, names, label_name)
+    return x
 
 
 def _sigmoid(z: np.ndarray) -> np.ndarray:

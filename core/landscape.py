@@ -20,12 +20,16 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import numpy as np
 import numpy.typing as npt
 
 from core.exact import Separation, detect_separation, fit_exact
 from core.training import to_float32_tensors
+
+if TYPE_CHECKING:
+    import torch
 
 __all__ = [
     "DEFAULT_MAX_ROWS",
@@ -241,7 +245,6 @@ def loss_slice(
     ValueError
         If an axis index, an axis or the parameters are malformed.
     """
-    import torch
 
     x_t, y_t = to_float32_tensors(features, labels)
     n, d = int(x_t.shape[0]), int(x_t.shape[1])
@@ -256,18 +259,57 @@ def loss_slice(
     if not all(math.isfinite(v) for v in theta):
         raise ValueError("The fixed parameters must be finite numbers.")
 
-    note = None
-    if max_rows is not None and n > max_rows:
-        rng = np.random.default_rng(seed)
-        keep = np.sort(rng.choice(n, size=max_rows, replace=False))
-        idx = torch.from_numpy(keep)
-        x_t, y_t = x_t[idx], y_t[idx]
-        note = (
-            f"The loss surface is computed on a random sample of {max_rows:,} of the {n:,} rows, "
-            "so it is an estimate of the full loss."
-        )
+    x_t, y_t, note = _sample_rows(x_t, y_t, max_rows, seed)
     rows = int(x_t.shape[0])
+    loss = _mean_losses(x_t, y_t, theta, (i, j), a=a, b=b)
 
+    names = _param_names(d, feature_names)
+    return LossGrid(
+        a_values=a,
+        b_values=b,
+        loss=np.ascontiguousarray(loss, dtype=np.float64),
+        axes=(i, j),
+        axis_names=(names[i], names[j]),
+        fixed=tuple(theta),
+        rows_used=rows,
+        rows_total=n,
+        note=note,
+    )
+
+
+def _sample_rows(
+    x_t: torch.Tensor, y_t: torch.Tensor, max_rows: int | None, seed: int
+) -> tuple[torch.Tensor, torch.Tensor, str | None]:
+    """At most ``max_rows`` rows, drawn at random (in order) from ``seed``; with a note if so."""
+    import torch
+
+    n = int(x_t.shape[0])
+    if max_rows is None or n <= max_rows:
+        return x_t, y_t, None
+    rng = np.random.default_rng(seed)
+    keep = np.sort(rng.choice(n, size=max_rows, replace=False))
+    idx = torch.from_numpy(keep)
+    note = (
+        f"The loss surface is computed on a random sample of {max_rows:,} of the {n:,} rows, "
+        "so it is an estimate of the full loss."
+    )
+    return x_t[idx], y_t[idx], note
+
+
+def _mean_losses(
+    x_t: torch.Tensor,
+    y_t: torch.Tensor,
+    theta: list[float],
+    axes: tuple[int, int],
+    *,
+    a: np.ndarray,
+    b: np.ndarray,
+) -> np.ndarray:
+    """Mean BCE at every grid point, ``(len(b), len(a))``, summed over row chunks in float64."""
+    import torch
+
+    i, j = axes
+    rows, d = int(x_t.shape[0]), int(x_t.shape[1])
     ones = torch.ones(rows, 1)
     design = torch.cat([x_t, ones], dim=1)  # (rows, d + 1): the bias's column is ones
     with torch.no_grad():
@@ -300,20 +342,7 @@ def loss_slice(
             target = y_t[start:stop, 0][None, :].expand_as(p)
             losses = torch.nn.functional.binary_cross_entropy(p, target, reduction="none")
             totals += losses.sum(dim=1, dtype=torch.float64)
-        loss = (totals / rows).numpy().reshape(len(b), len(a))
-
-    names = _param_names(d, feature_names)
-    return LossGrid(
-        a_values=a,
-        b_values=b,
-        loss=np.ascontiguousarray(loss, dtype=np.float64),
-        axes=(i, j),
-        axis_names=(names[i], names[j]),
-        fixed=tuple(theta),
-        rows_used=rows,
-        rows_total=n,
-        note=note,
-    )
+        return np.asarray((totals / rows).numpy().reshape(len(b), len(a)))
 
 
 def grid_range(

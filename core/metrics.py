@@ -16,6 +16,7 @@ from dataclasses import dataclass
 import numpy as np
 from numpy.typing import NDArray
 
+from core.exact import _json_float
 from core.fitstats import normal_quantile
 
 __all__ = [
@@ -170,21 +171,22 @@ class Evaluation:
             "threshold": self.threshold,
             "n": self.n,
             "confusion": self.confusion.to_dict(),
-            "accuracy": _json(self.accuracy),
-            "precision": _json(self.precision),
-            "recall": _json(self.recall),
-            "specificity": _json(self.specificity),
-            "f1": _json(self.f1),
-            "balanced_accuracy": _json(self.balanced_accuracy),
-            "auc": _json(roc.auc),
-            "auc_ci_low": _json(roc.auc_ci_low),
-            "auc_ci_high": _json(roc.auc_ci_high),
+            "accuracy": _json_float(self.accuracy),
+            "precision": _json_float(self.precision),
+            "recall": _json_float(self.recall),
+            "specificity": _json_float(self.specificity),
+            "f1": _json_float(self.f1),
+            "balanced_accuracy": _json_float(self.balanced_accuracy),
+            "auc": _json_float(roc.auc),
+            "auc_ci_low": _json_float(roc.auc_ci_low),
+            "auc_ci_high": _json_float(roc.auc_ci_high),
             "auc_ci_level": roc.level,
-            "log_loss": _json(self.log_loss),
-            "brier": _json(self.brier),
-            "youden_threshold": _json(roc.youden_threshold),
+            "log_loss": _json_float(self.log_loss),
+            "brier": _json_float(self.brier),
+            "youden_threshold": _json_float(roc.youden_threshold),
             "roc": [
-                {"threshold": _json(p.threshold), "fpr": p.fpr, "tpr": p.tpr} for p in roc.points
+                {"threshold": _json_float(p.threshold), "fpr": p.fpr, "tpr": p.tpr}
+                for p in roc.points
             ],
             "calibration": [
                 {
@@ -477,7 +479,3 @@ def _check(
         row = int(np.argmax(not_label))
         raise ValueError(f"row {row + 1}: the label {yv[row]!r} is not 0 or 1")
     return pv, yv
-
-
-def _json(v: float | None) -> float | None:
-    return float(v) if v is not None and math.isfinite(v) else None

@@ -264,18 +264,10 @@ def _explain(
 ) -> StepExplanation:
     import torch
 
-    n, d = int(x_all.shape[0]), int(x_all.shape[1])
+    d = int(x_all.shape[1])
     if len(weights) != d:
         raise ValueError(f"Give one weight per feature: {d} expected, {len(weights)} given.")
-    if rows is None:
-        index = np.arange(n, dtype=np.int64)
-        x, y = x_all, y_all
-    else:
-        index = np.asarray(rows, dtype=np.int64).reshape(-1)
-        if index.size == 0 or index.min() < 0 or index.max() >= n:
-            raise ValueError(f"Batch rows must be between 0 and {n - 1}, and at least one.")
-        idx = torch.from_numpy(index)
-        x, y = x_all[idx], y_all[idx]
+    index, x, y = _select_rows(x_all, y_all, rows)
     k = int(index.shape[0])
     lr, wd = float(config.learning_rate), float(config.weight_decay)
 
@@ -298,50 +290,7 @@ def _explain(
         adam: AdamDetail | None = None
         new_state: AdamState | None = None
         if config.optimizer == "adam":
-            beta1, beta2 = ADAM_BETAS
-            if adam_state is None:
-                step = 1
-                m = torch.zeros(d + 1)
-                v = torch.zeros(d + 1)
-            else:
-                if len(adam_state.exp_avg) != d + 1 or len(adam_state.exp_avg_sq) != d + 1:
-                    raise ValueError(f"The Adam state must hold {d + 1} values per average.")
-                step = adam_state.step + 1
-                m = torch.tensor(adam_state.exp_avg, dtype=torch.float32)
-                v = torch.tensor(adam_state.exp_avg_sq, dtype=torch.float32)
-            g = torch.cat([tw.reshape(-1), tb.reshape(-1)])
-            p0 = torch.cat([w0.reshape(-1), b0.reshape(-1)])
-            m_new = torch.empty_like(m)
-            v_new = torch.empty_like(v)
-            p_new = torch.empty_like(p0)
-            # Per parameter tensor, as torch does (weights and bias are separate tensors).
-            for sl in (slice(0, d), slice(d, d + 1)):
-                m_i, v_i, g_i, p_i = m[sl].clone(), v[sl].clone(), g[sl], p0[sl].clone()
-                m_i.lerp_(g_i, 1 - beta1)
-                v_i.mul_(beta2).addcmul_(g_i, g_i, value=1 - beta2)
-                bc1 = 1 - beta1**step
-                bc2 = 1 - beta2**step
-                denom = (v_i.sqrt() / (bc2**0.5)).add_(ADAM_EPS)
-                p_i.addcdiv_(m_i, denom, value=-(lr / bc1))
-                m_new[sl], v_new[sl], p_new[sl] = m_i, v_i, p_i
-            bc1 = 1 - beta1**step
-            bc2 = 1 - beta2**step
-            m64 = m_new.double().numpy()
-            v64 = v_new.double().numpy()
-            m_hat = m64 / bc1
-            v_hat = v64 / bc2
-            adam = AdamDetail(
-                step=step,
-                m=m64,
-                v=v64,
-                bias_correction1=bc1,
-                bias_correction2=bc2,
-                m_hat=m_hat,
-                v_hat=v_hat,
-                step_size=(p0 - p_new).double().numpy(),
-            )
-            new_state = AdamState(step, tuple(m_new.tolist()), tuple(v_new.tolist()))
-            w1, b1 = p_new[:d].reshape(1, d), p_new[d:]
+            w1, b1, adam, new_state = _adam_step(w0, b0, tw, tb, adam_state=adam_state, lr=lr)
         else:
             w1 = w0.add(tw, alpha=-lr)
             b1 = b0.add(tb, alpha=-lr)
@@ -379,6 +328,81 @@ def _explain(
         adam=adam,
         adam_state=new_state,
     )
+
+
+def _select_rows(
+    x_all: torch.Tensor, y_all: torch.Tensor, rows: Sequence[int] | np.ndarray | None
+) -> tuple[npt.NDArray[np.int64], torch.Tensor, torch.Tensor]:
+    """The batch's row indices and its features and labels (all rows when ``rows`` is None)."""
+    import torch
+
+    n = int(x_all.shape[0])
+    if rows is None:
+        return np.arange(n, dtype=np.int64), x_all, y_all
+    index = np.asarray(rows, dtype=np.int64).reshape(-1)
+    if index.size == 0 or index.min() < 0 or index.max() >= n:
+        raise ValueError(f"Batch rows must be between 0 and {n - 1}, and at least one.")
+    idx = torch.from_numpy(index)
+    return index, x_all[idx], y_all[idx]
+
+
+def _adam_step(
+    w0: torch.Tensor,
+    b0: torch.Tensor,
+    tw: torch.Tensor,
+    tb: torch.Tensor,
+    *,
+    adam_state: AdamState | None,
+    lr: float,
+) -> tuple[torch.Tensor, torch.Tensor, AdamDetail, AdamState]:
+    """One Adam step as torch.optim.Adam takes it: new weights and bias, detail, next state."""
+    import torch
+
+    d = int(w0.shape[1])
+    beta1, beta2 = ADAM_BETAS
+    if adam_state is None:
+        step = 1
+        m = torch.zeros(d + 1)
+        v = torch.zeros(d + 1)
+    else:
+        if len(adam_state.exp_avg) != d + 1 or len(adam_state.exp_avg_sq) != d + 1:
+            raise ValueError(f"The Adam state must hold {d + 1} values per average.")
+        step = adam_state.step + 1
+        m = torch.tensor(adam_state.exp_avg, dtype=torch.float32)
+        v = torch.tensor(adam_state.exp_avg_sq, dtype=torch.float32)
+    g = torch.cat([tw.reshape(-1), tb.reshape(-1)])
+    p0 = torch.cat([w0.reshape(-1), b0.reshape(-1)])
+    m_new = torch.empty_like(m)
+    v_new = torch.empty_like(v)
+    p_new = torch.empty_like(p0)
+    # Per parameter tensor, as torch does (weights and bias are separate tensors).
+    for sl in (slice(0, d), slice(d, d + 1)):
+        m_i, v_i, g_i, p_i = m[sl].clone(), v[sl].clone(), g[sl], p0[sl].clone()
+        m_i.lerp_(g_i, 1 - beta1)
+        v_i.mul_(beta2).addcmul_(g_i, g_i, value=1 - beta2)
+        bc1 = 1 - beta1**step
+        bc2 = 1 - beta2**step
+        denom = (v_i.sqrt() / (bc2**0.5)).add_(ADAM_EPS)
+        p_i.addcdiv_(m_i, denom, value=-(lr / bc1))
+        m_new[sl], v_new[sl], p_new[sl] = m_i, v_i, p_i
+    bc1 = 1 - beta1**step
+    bc2 = 1 - beta2**step
+    m64 = m_new.double().numpy()
+    v64 = v_new.double().numpy()
+    m_hat = m64 / bc1
+    v_hat = v64 / bc2
+    adam = AdamDetail(
+        step=step,
+        m=m64,
+        v=v64,
+        bias_correction1=bc1,
+        bias_correction2=bc2,
+        m_hat=m_hat,
+        v_hat=v_hat,
+        step_size=(p0 - p_new).double().numpy(),
+    )
+    new_state = AdamState(step, tuple(m_new.tolist()), tuple(v_new.tolist()))
+    return p_new[:d].reshape(1, d), p_new[d:], adam, new_state
 
 
 class Stepper:

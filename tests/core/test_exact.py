@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 import math
 import subprocess
@@ -531,3 +532,114 @@ def test_l2_fit_chunked_matches_sklearn(monkeypatch) -> None:
     np.testing.assert_allclose(
         [c.estimate for c in fit.coefficients], _sklearn_fit(X, y, 0.7, "lbfgs"), rtol=1e-5
     )
+
+
+# --- separation decided by Newton or by the LP: the same answer -------------------------------
+
+
+def test_fit_reports_the_separation_scipy_finds_on_random_data() -> None:
+    # fit_exact skips the LP when a converged Newton run proves no separation exists; whichever
+    # path it takes, the separation it reports must be scipy's, and the fit finite exactly when
+    # the data are not separable. Near-separable continuous data (a strong signal and few rows)
+    # drive Newton to large coefficients, where the proof must not be trusted.
+    rng = np.random.default_rng(20261127)
+    seen = set()
+    for trial in range(300):
+        n = int(rng.integers(3, 40))
+        d = int(rng.integers(1, 4))
+        X = rng.integers(-2, 3, size=(n, d)).astype(float) if trial % 2 else rng.normal(size=(n, d))
+        score = X @ rng.normal(size=d) * float(rng.choice([0.5, 3.0, 30.0]))
+        y = (rng.random(n) < 1.0 / (1.0 + np.exp(-score))).astype(float)
+        if y.min() == y.max() or np.linalg.matrix_rank(np.column_stack((np.ones(n), X))) <= d:
+            continue
+        expected = _reference_separation(X, y)
+        seen.add(expected)
+        fit = fit_exact(X, y)
+        assert fit.separation == expected, (X.tolist(), y.tolist())
+        assert fit.finite == (expected == "none"), (X.tolist(), y.tolist(), fit.message)
+    assert seen == {"none", "quasi-complete", "complete"}
+
+
+# --- progress and cancel ----------------------------------------------------------------------
+
+
+def _large(n: int, d: int = 5, seed: int = 3) -> tuple[np.ndarray, np.ndarray]:
+    rng = np.random.default_rng(seed)
+    X = rng.normal(size=(n, d))
+    y = (rng.random(n) < 1.0 / (1.0 + np.exp(-(X @ np.linspace(-1.0, 1.0, d))))).astype(float)
+    return X, y
+
+
+@pytest.mark.parametrize("case", ["ml", "l2", "separated", "one-feature"])
+def test_progress_is_monotone_and_ends_at_one(monkeypatch, case: str) -> None:
+    import core.exact
+
+    monkeypatch.setattr(core.exact, "CHUNK_ROWS", 500)
+    X, y = _large(20_000, d=1 if case == "one-feature" else 3)
+    if case == "separated":
+        y = (X[:, 0] + X[:, 1] > 0).astype(float)
+    reports: list[float] = []
+    fit = fit_exact(X, y, l2_C=1.0 if case == "l2" else None, progress=reports.append)
+    assert len(reports) >= 10
+    assert all(0.0 <= r <= 1.0 for r in reports)
+    assert all(a < b for a, b in itertools.pairwise(reports)), reports
+    assert reports[-1] == 1.0
+    # Reporting progress does not change the answer.
+    plain = fit_exact(X, y, l2_C=1.0 if case == "l2" else None)
+    assert fit.to_dict() == plain.to_dict()
+
+
+@pytest.mark.parametrize("method", ["exact", "firth"])
+def test_cancel_from_another_thread_stops_a_two_million_row_fit(method: str) -> None:
+    import threading
+    import time
+
+    from core.exact import FitCancelled
+    from core.firth import fit_firth
+
+    fit = fit_exact if method == "exact" else fit_firth
+    X, y = _large(2_000_000)
+    cancel = threading.Event()
+    started = threading.Event()
+    outcome: list[object] = []
+
+    def progress(fraction: float) -> None:
+        if fraction >= 0.1:
+            started.set()
+
+    def work() -> None:
+        try:
+            outcome.append(fit(X, y, progress=progress, cancel=cancel))
+        except BaseException as exc:
+            outcome.append(exc)
+
+    thread = threading.Thread(target=work)
+    thread.start()
+    assert started.wait(60.0)
+    cancelled_at = time.perf_counter()
+    cancel.set()
+    thread.join(10.0)
+    stopped_after = time.perf_counter() - cancelled_at
+    assert not thread.is_alive()
+    assert len(outcome) == 1 and isinstance(outcome[0], FitCancelled), outcome
+    assert stopped_after < 0.5
+
+
+def test_a_set_flag_cancels_before_any_work() -> None:
+    import threading
+
+    from core.exact import FitCancelled
+
+    flag = threading.Event()
+    flag.set()
+    reports: list[float] = []
+    with pytest.raises(FitCancelled):
+        fit_exact(SEED_X, SEED_Y, cancel=flag, progress=reports.append)
+    assert 1.0 not in reports
+
+    class Flag:  # any object with is_set() will do
+        def is_set(self) -> bool:
+            return True
+
+    with pytest.raises(FitCancelled):
+        fit_exact(EXAM_HOURS, EXAM_PASS, cancel=Flag())

@@ -12,6 +12,7 @@ label ``case`` moved to the last column). Reference numbers:
 
 from __future__ import annotations
 
+import itertools
 import json
 import math
 from pathlib import Path
@@ -176,3 +177,21 @@ def test_collinear_features_are_refused() -> None:
     X = np.array([[1.0, 2.0], [2.0, 4.0], [3.0, 6.0], [4.0, 8.0]])
     with pytest.raises(ValueError, match="collinear"):
         fit_firth(X, np.array([0.0, 1.0, 0.0, 1.0]))
+
+
+# --- progress and cancel ----------------------------------------------------------------------
+
+
+def test_firth_progress_is_monotone_and_ends_at_one(monkeypatch) -> None:
+    import core.exact
+
+    monkeypatch.setattr(core.exact, "CHUNK_ROWS", 50)
+    rng = np.random.default_rng(11)
+    X = rng.normal(size=(400, 2))
+    y = (rng.random(400) < 1.0 / (1.0 + np.exp(-X[:, 0]))).astype(float)
+    reports: list[float] = []
+    fit = fit_firth(X, y, progress=reports.append)
+    assert len(reports) >= 10
+    assert all(a < b for a, b in itertools.pairwise(reports)), reports
+    assert reports[0] >= 0.0 and reports[-1] == 1.0
+    assert fit.to_dict() == fit_firth(X, y).to_dict()

@@ -7,14 +7,22 @@ the curve plot draws beside the trained model.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import Protocol
 
 import numpy as np
 
 from core.exact import ExactFit, fit_exact
 from core.firth import FirthFit, fit_firth
 from core.fitstats import FitStatistics, fit_statistics
+
+FIRTH_PROFILE_MAX_ROWS = 50_000  # above: Wald intervals, no per-term tests (each is a refit)
+
+
+class Flag(Protocol):
+    def is_set(self) -> bool: ...
 
 
 class Overlay(StrEnum):
@@ -65,6 +73,8 @@ def analyse(
     *,
     level: float = 0.95,
     want_firth: bool = False,
+    progress: Callable[[float], None] | None = None,
+    cancel: Flag | None = None,
 ) -> Analysis | None:
     """Fit the data exactly; None when there is nothing to fit (no rows) or the fit fails.
 
@@ -78,20 +88,41 @@ def analyse(
         Confidence level for every interval.
     want_firth
         Compute Firth's fit even when maximum likelihood has a finite answer.
+    progress, cancel
+        As for :func:`core.exact.fit_exact`; a cancel raises ``core.exact.FitCancelled``.
+        Large data get Wald intervals and no per-term tests from Firth's fit (profile intervals
+        need dozens of refits).
     """
     if len(labels) == 0:
         return None
     X = np.asarray(features, dtype=np.float64)
     y = np.asarray(labels, dtype=np.float64)
+
+    def part(lo: float, hi: float) -> Callable[[float], None] | None:
+        if progress is None:
+            return None
+        report = progress
+        return lambda f: report(lo + (hi - lo) * f)
+
+    big = len(y) > FIRTH_PROFILE_MAX_ROWS
     try:
         # Extreme values (1e300) overflow inside the fits; such a fit is then simply not
         # finite and is not drawn, which needs no warning on the console.
         with np.errstate(all="ignore"):
-            ml = fit_exact(X, y, feature_names=names)
+            ml = fit_exact(X, y, feature_names=names, progress=part(0.0, 0.5), cancel=cancel)
             stats = fit_statistics(ml, X, y, level=level) if ml.finite else None
             separable = ml.separation != "none"
             firth = (
-                fit_firth(X, y, feature_names=names, level=level)
+                fit_firth(
+                    X,
+                    y,
+                    feature_names=names,
+                    level=level,
+                    intervals="wald" if big else "profile",
+                    tests=not big,
+                    progress=part(0.5, 1.0),
+                    cancel=cancel,
+                )
                 if separable or want_firth
                 else None
             )

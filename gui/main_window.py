@@ -11,8 +11,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import numpy as np
-from PySide6.QtCore import QCoreApplication, Qt, Signal, Slot
-from PySide6.QtGui import QAction, QCloseEvent, QFont, QKeySequence
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal, Slot
+from PySide6.QtGui import QAction, QCloseEvent, QFont, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
@@ -48,7 +48,7 @@ from gui.panels.runs_panel import RunsPanel
 from gui.panels.statistics_panel import StatisticsPanel
 from gui.panels.step_panel import StepPanel
 from gui.panels.training_panel import TrainingPanel
-from gui.plots import scale_plot_fonts
+from gui.plots import retheme_plots, scale_plot_fonts
 from gui.report import ReportInput, build_report
 from gui.session import SessionState
 from gui.settings import Settings
@@ -114,6 +114,7 @@ class MainWindow(QMainWindow):
         self._connect()
 
         self.restore_settings()
+        QGuiApplication.styleHints().colorSchemeChanged.connect(self._on_color_scheme_changed)
         name_inner_widgets(self)
         self._on_data_changed()
         self.state.mark_saved()
@@ -180,6 +181,7 @@ class MainWindow(QMainWindow):
         s.historyReset.connect(self.loss_panel.set_history)
         s.exactFitChanged.connect(self.model_panel.set_exact)
         s.analysisChanged.connect(self.statistics_panel.show_analysis)
+        s.exactFitProgress.connect(self.model_panel.show_fit_progress)
         s.analysisOptionsChanged.connect(self.exact.schedule)
         s.modelChanged.connect(self.statistics_panel.set_model)
         s.modelChanged.connect(self.evaluation_panel.set_model)
@@ -663,6 +665,16 @@ class MainWindow(QMainWindow):
         QCoreApplication.processEvents()
         self.save_settings()
         event.accept()
+
+    @Slot()
+    def _on_color_scheme_changed(self) -> None:
+        """Light or dark, followed live: the palette changes by itself, the plots are told."""
+        retheme_plots(self)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.PaletteChange:
+            retheme_plots(self)
+        super().changeEvent(event)
 
     @Slot()
     def show_shortcuts(self) -> None:

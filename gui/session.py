@@ -30,6 +30,7 @@ class SessionState(QObject):
     historyExtended = Signal(int)  # epochs recorded so far
     exactFitChanged = Signal(object, str)  # ExactFit | None, why there is none ("" if fitting)
     analysisChanged = Signal(object)  # core.analysis.Analysis | None
+    exactFitProgress = Signal(float)  # fraction of the running exact fit
     analysisOptionsChanged = Signal()  # the CI level or the wish for Firth changed
     runningChanged = Signal(bool)
     progressChanged = Signal(int, int, float)  # epochs done, epochs in the run, elapsed s

@@ -15,11 +15,12 @@ from gui.worker import FunctionWorker, Task, TaskState
 def _fit(
     state: TaskState, generation: int, *args: Any, **options: Any
 ) -> tuple[int, Analysis | None]:
-    return generation, analyse(*args, **options)
+    return generation, analyse(*args, progress=state.progress, cancel=state.cancel, **options)
 
 
 class ExactFitController(QObject):
-    """Fits 250 ms after the last edit; a fit of an older table (by generation) is dropped."""
+    """Fits 250 ms after the last edit, in the background with progress; a newer table cancels
+    the running fit, and a fit of an older table (by generation) is dropped."""
 
     def __init__(self, state: SessionState, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -42,7 +43,8 @@ class ExactFitController(QObject):
         if self.state.table.first_problem() is not None:
             return
         if self._task is not None:
-            self._again = True  # the table changed while fitting: fit again after
+            self._again = True  # the table changed while fitting: that fit is stale
+            self._task.cancel()
             return
         snap = self.state.table.snapshot()
         worker = FunctionWorker(
@@ -55,6 +57,7 @@ class ExactFitController(QObject):
             want_firth=self.state.want_firth,
         )
         worker.returned.connect(self._on_worker_returned)
+        worker.progressed.connect(self.state.exactFitProgress)
         self._task = Task(worker, "exact-fit", self)
         self._task.done.connect(self._on_task_done)
 

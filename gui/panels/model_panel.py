@@ -38,6 +38,13 @@ class ModelPanel(QWidget):
         else:
             self.plot.set_exact(fit)
 
+    def show_fit_progress(self, fraction: float) -> None:
+        """The exact fit of a large table is on its way."""
+        if fraction < 1.0:
+            self.note.setText(
+                self.tr("Computing the exact fit… {pct}%").format(pct=f"{fraction * 100:.0f}")
+            )
+
     def set_threshold(self, t: float) -> None:
         self.plot.set_threshold(t)
 

@@ -16,14 +16,14 @@ import os
 from typing import TYPE_CHECKING, TextIO
 
 if TYPE_CHECKING:
-    from core.cli import Command
+    from core.cli_common import Command
 
 __all__ = ["add_export_code_arguments", "codegen_commands", "run_export_code"]
 
 
 def codegen_commands() -> list[Command]:
     """The ``export-code`` command, for ``core.cli.COMMANDS``."""
-    from core.cli import Command
+    from core.cli_common import Command
 
     return [
         Command(
@@ -37,7 +37,7 @@ def codegen_commands() -> list[Command]:
 
 def add_export_code_arguments(parser: argparse.ArgumentParser) -> None:
     """``DATA.csv``, the training options of ``train``, ``--notebook`` and ``-o FILE``."""
-    from core.cli import _float, _positive_int, _threshold, add_train_options
+    from core.cli_common import _float, _positive_int, _threshold, add_train_options
 
     parser.add_argument("data", metavar="DATA.csv")
     add_train_options(parser)
@@ -52,7 +52,7 @@ def add_export_code_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run_export_code(args: argparse.Namespace, out: TextIO) -> int:
     """Write the script or notebook to ``args.output`` or ``out``; return the exit status."""
-    from core.cli import CliError, _read, _rows, config_from_args
+    from core.cli_common import CliError, _read, _rows, config_from_args
     from core.codegen import notebook_for, script_for
 
     data = _read(args.data)

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 import numpy as np
 
 if TYPE_CHECKING:
-    from core.cli import Command
+    from core.cli_common import Command
     from core.data import Dataset
 
 __all__ = ["run_evaluate", "run_fit_exact", "stats_commands"]
@@ -28,7 +28,7 @@ __all__ = ["run_evaluate", "run_fit_exact", "stats_commands"]
 
 def stats_commands() -> list[Command]:
     """The ``fit-exact`` and ``evaluate`` commands, for ``core.cli.COMMANDS``."""
-    from core.cli import Command
+    from core.cli_common import Command
 
     return [
         Command(
@@ -48,7 +48,7 @@ def stats_commands() -> list[Command]:
 
 def add_fit_exact_arguments(parser: argparse.ArgumentParser) -> None:
     """Arguments of ``fit-exact``."""
-    from core.cli import _positive_float
+    from core.cli_common import _positive_float
 
     parser.add_argument("data", metavar="DATA.csv")
     method = parser.add_mutually_exclusive_group()
@@ -65,7 +65,7 @@ def add_fit_exact_arguments(parser: argparse.ArgumentParser) -> None:
 
 def add_evaluate_arguments(parser: argparse.ArgumentParser) -> None:
     """Arguments of ``evaluate``."""
-    from core.cli import _threshold
+    from core.cli_common import _threshold
 
     parser.add_argument("model", metavar="MODEL.json")
     parser.add_argument("data", metavar="DATA.csv")
@@ -75,7 +75,7 @@ def add_evaluate_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run_fit_exact(args: argparse.Namespace, out: TextIO) -> int:
     """``fit-exact``: fit, print the table and statistics (or JSON), optionally save."""
-    from core.cli import _read, dump_json
+    from core.cli_common import _read, dump_json
 
     data = _read(args.data)
     if args.firth:
@@ -136,7 +136,7 @@ def run_fit_exact(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _run_firth(args: argparse.Namespace, data: Dataset, out: TextIO) -> int:
-    from core.cli import CliError, dump_json
+    from core.cli_common import CliError, dump_json
     from core.firth import fit_firth
 
     try:
@@ -176,7 +176,7 @@ def _run_firth(args: argparse.Namespace, data: Dataset, out: TextIO) -> int:
 
 def run_evaluate(args: argparse.Namespace, out: TextIO) -> int:
     """``evaluate``: metrics of a saved model on a data file."""
-    from core.cli import CliError, _read, dump_json
+    from core.cli_common import CliError, _read, dump_json
     from core.files import load_model
     from core.metrics import evaluate
 
@@ -236,7 +236,7 @@ def run_evaluate(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _save(path: str, weights: np.ndarray, bias: float, finite: bool, data: Dataset) -> None:
-    from core.cli import CliError
+    from core.cli_common import CliError
     from core.files import save_model
     from core.model import LogisticModel
 
@@ -262,7 +262,7 @@ def _interval_labels(level: float) -> tuple[str, str]:
 
 
 def _level(text: str) -> float:
-    from core.cli import _float
+    from core.cli_common import _float
 
     value = _float(text)
     if not 0.0 < value < 1.0:

@@ -409,6 +409,37 @@ class _Source:
     is_file: bool
 
 
+def _split_lines(
+    buffer: bytes, eof: bool, line0: int, source: _Source
+) -> tuple[bytes | None, bytes]:
+    """``(complete lines, the rest)``; None when no line is complete yet. Bounds line length."""
+    if eof:
+        if len(buffer) > MAX_LINE_BYTES:
+            _check_line_lengths(buffer, b"", line0, source)
+        return buffer, b""
+    cut = _cut_point(buffer)
+    if cut == 0:
+        if len(buffer) > MAX_LINE_BYTES:
+            _line_too_long(line0, buffer, source)
+        return None, buffer
+    chunk, carry = buffer[:cut], buffer[cut:]
+    if len(carry) > MAX_LINE_BYTES or len(chunk) > MAX_LINE_BYTES:
+        _check_line_lengths(chunk, carry, line0, source)
+    return chunk, carry
+
+
+def _share(consumed: int, total: int) -> float:
+    return min(consumed / total, 1.0) if total > 0 else 0.0
+
+
+def _report(progress: Callable[[float], None], reported: float, fraction: float) -> float:
+    """Report ``fraction`` when it moved by 1% (or is the end); return what was reported."""
+    if fraction >= 1.0 or fraction - reported >= 0.01:
+        progress(fraction)
+        return fraction
+    return reported
+
+
 def _parse_stream(
     read: Callable[[int], bytes],
     total: int,
@@ -433,21 +464,10 @@ def _parse_stream(
         data = read(_CHUNK_BYTES)
         consumed += len(data)
         eof = not data
-        buffer = carry + data if carry else data
-        if eof:
-            chunk, carry = buffer, b""
-            if len(chunk) > MAX_LINE_BYTES:
-                _check_line_lengths(chunk, b"", line0, source)
-        else:
-            cut = _cut_point(buffer)
-            if cut == 0:  # no complete line yet: read on
-                carry = buffer
-                if len(carry) > MAX_LINE_BYTES:
-                    _line_too_long(line0, carry, source)
-                continue
-            chunk, carry = buffer[:cut], buffer[cut:]
-            if len(carry) > MAX_LINE_BYTES or len(chunk) > MAX_LINE_BYTES:
-                _check_line_lengths(chunk, carry, line0, source)
+        split, carry = _split_lines(carry + data if carry else data, eof, line0, source)
+        if split is None:  # no complete line yet: read on
+            continue
+        chunk = split
         if first_chunk and chunk:
             first_chunk = False
             chunk = chunk.removeprefix(_BOM)  # whole here: a chunk ends at a line break
@@ -472,10 +492,7 @@ def _parse_stream(
             parser.feed(pending, pending_line0, is_ascii=pending.isascii())
             pending = b""
         if progress is not None:
-            fraction = 1.0 if eof else min(consumed / total, 1.0) if total > 0 else 0.0
-            if eof or fraction - reported >= 0.01:
-                reported = fraction
-                progress(fraction)
+            reported = _report(progress, reported, 1.0 if eof else _share(consumed, total))
         if eof:
             break
     if not seen_content:

@@ -470,7 +470,7 @@ class MainWindow(QMainWindow):
         pct = self.training_panel.holdout_percent()
         split = self._split(y) if not np.isnan(y).any() else None
         if split is None:
-            self._update_evaluation_rows()
+            self.evaluation_panel.set_data(x, y, held_out=False)
         else:
             self.evaluation_panel.set_data(x[split[1]], y[split[1]], held_out=True, share=pct)
 

@@ -1,7 +1,7 @@
 """Background work for the window: one way to run a task in a QThread, and training.
 
 The wiring is superqt's: ``started → run``, ``finished → thread.quit``, the worker deleted in
-its own thread and the thread deleted after it finished; on close, request stop, ``quit()``,
+the GUI thread and the thread deleted after it finished; on close, request stop, ``quit()``,
 ``wait()``; never ``terminate()``. Results cross threads as plain numbers, numpy arrays and
 frozen dataclasses, never tensors. Training's losses arrive batched (``core.remote``).
 """
@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
-from PySide6.QtCore import QObject, QThread, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal, Slot
 
 from core.remote import (
     TRAINING_PROCESSES,
@@ -85,12 +85,25 @@ class Worker(QObject):
     def request_stop(self) -> None:
         """Ask the work to end soon (thread-safe)."""
 
+    def finish(self, outcome: str) -> None:
+        """End the work: hand this object back to the GUI thread, then emit ``finished``.
+
+        It is deleted there (``deleteLater``), never in its own thread: destroying a Python
+        QObject asks for the GIL while Qt holds a connection lock, and a GUI thread that holds
+        the GIL while (dis)connecting anything sharing that lock would deadlock with it (seen
+        with QMenu.clear() in the random-user test).
+        """
+        app = QCoreApplication.instance()
+        if app is not None:
+            self.moveToThread(app.thread())
+        self.finished.emit(outcome)
+
 
 def start_in_thread(worker: Worker, name: str) -> QThread:
     """Move ``worker`` to a new QThread wired the standard way, and start it.
 
-    The worker is deleted in its own thread when it finishes (a ``deleteLater`` from the GUI
-    thread after that would never run), the thread by the keeper after it finished.
+    The worker hands itself back to the GUI thread as it finishes and is deleted there; the
+    thread is deleted by the keeper after it finished.
     """
     global _keeper
     if _keeper is None:
@@ -165,7 +178,7 @@ class FunctionWorker(Worker):
                 self.returned.emit(value)
                 outcome = Outcome.DONE
         finally:
-            self.finished.emit(str(outcome))
+            self.finish(str(outcome))
 
 
 class Task(QObject):
@@ -292,7 +305,7 @@ class TrainingWorker(Worker):
             log.exception("training worker")
             self.reported.emit(Failed(f"{type(exc).__name__}: {exc}", None))
         finally:
-            self.finished.emit(str(outcome))
+            self.finish(str(outcome))
 
     def _forward(self, msg: Message) -> Outcome | None:
         self.reported.emit(msg)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-GUI_OPTIONS = {"--self-test"}
+GUI_OPTIONS = {"--self-test", "--lang"}
 
 
 def main(argv: list[str] | None = None) -> int:

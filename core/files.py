@@ -22,6 +22,7 @@ import numpy as np
 
 from core import __version__
 from core.model import LogisticModel
+from core.runs import Run
 from core.training import MAX_EPOCHS, ConfigError, TrainingConfig
 
 MODEL_FORMAT = "logreg-studio/model"
@@ -50,6 +51,7 @@ class Project:
     model: LogisticModel | None = None
     loss_history: np.ndarray = field(default_factory=lambda: np.empty(0))
     invalid_cells: dict[tuple[int, int], str] = field(default_factory=dict)
+    runs: tuple[Run, ...] = ()  # finished runs kept side by side (core.runs.Run)
 
 
 class NotARegularFileError(OSError):
@@ -355,6 +357,7 @@ def save_project(path: str | os.PathLike[str], project: Project) -> None:
         "settings": {**project.config.to_dict(), "threshold": project.threshold},
         "model": project.model.to_dict() if project.model else None,
         "loss_history": [float(v) for v in np.asarray(project.loss_history).tolist()],
+        "runs": [run.to_dict() for run in project.runs],
     }
     write_atomic(path, _dumps(doc))
 
@@ -453,6 +456,7 @@ def _project(data: dict[str, Any]) -> Project:
     model_data = data.get("model")
     model = None if model_data is None else _model(model_data, '"model"')
     losses = _losses(data.get("loss_history", []))
+    runs = _runs(data.get("runs", []))
     return Project(
         features=features,
         labels=labels,
@@ -463,6 +467,7 @@ def _project(data: dict[str, Any]) -> Project:
         model=model,
         loss_history=losses,
         invalid_cells=invalid,
+        runs=runs,
     )
 
 
@@ -697,6 +702,20 @@ def _losses(value: object) -> np.ndarray:
             raise _Invalid(f"epoch {i + 1} of {where} is negative; a loss is at least 0")
         out[i] = loss
     return out
+
+
+def _runs(value: object) -> tuple[Run, ...]:
+    if not isinstance(value, list):
+        raise _Invalid(f'"runs" is {_kind(value)}, not a list of runs')
+    out = []
+    for i, item in enumerate(value):
+        try:
+            out.append(Run.from_dict(item))
+        except ValueError as exc:  # Run.from_dict raises only ValueError, naming the field
+            raise _Invalid(
+                f'run {i + 1} of "runs" cannot be read: {str(exc).rstrip(".")}'
+            ) from None
+    return tuple(out)
 
 
 def _nullable(arr: np.ndarray) -> list[float | None]:

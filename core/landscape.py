@@ -47,8 +47,8 @@ FloatArray = npt.NDArray[np.float64]
 
 #: Tables with more rows are evaluated on a random subsample of this many rows.
 DEFAULT_MAX_ROWS = 100_000
-#: Grid points × rows evaluated at once (float32, so about 16 MB per temporary array).
-_CHUNK_ELEMENTS = 4_000_000
+#: Grid points × rows evaluated at once (float32, so about 4 MB per temporary array).
+_CHUNK_ELEMENTS = 1_000_000
 
 
 @dataclass(frozen=True, eq=False)

@@ -14,7 +14,8 @@ from PySide6.QtCore import QSocketNotifier, QTimer
 from PySide6.QtWidgets import QApplication
 
 from core.remote import TRAINING_PROCESSES
-from gui.appinfo import configure_application, install_translator
+from gui.appinfo import configure_application
+from gui.i18n import install_language
 
 if TYPE_CHECKING:
     from gui.main_window import MainWindow
@@ -60,10 +61,17 @@ def run_gui(argv: list[str]) -> int:
     if problem:
         print(problem, file=sys.stderr)
         return 1
+    lang, argv = _language_option(argv)
+    if lang is not None and lang not in ("en", "ko"):
+        print(f'error: --lang takes "en" or "ko", not "{lang}"', file=sys.stderr)
+        return 2
     app = QApplication.instance() or QApplication([sys.argv[0], *argv])
     assert isinstance(app, QApplication)
     configure_application(app)
-    install_translator(app)
+    from gui.settings import Settings
+
+    # --lang overrides for this session; otherwise the choice in View → Language, or the system's.
+    install_language(app, lang if lang is not None else Settings().text("view/language", ""))
     install_exception_hook()
 
     from gui.main_window import MainWindow
@@ -79,6 +87,21 @@ def run_gui(argv: list[str]) -> int:
     status = app.exec()
     TRAINING_PROCESSES.close_all()
     return status
+
+
+def _language_option(argv: list[str]) -> tuple[str | None, list[str]]:
+    """``--lang ko`` / ``--lang=en`` taken out of ``argv``."""
+    rest: list[str] = []
+    lang: str | None = None
+    it = iter(argv)
+    for a in it:
+        if a == "--lang":
+            lang = next(it, "")
+        elif a.startswith("--lang="):
+            lang = a.split("=", 1)[1]
+        else:
+            rest.append(a)
+    return lang, rest
 
 
 def _close_on_signals(window: MainWindow) -> None:

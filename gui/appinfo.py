@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
@@ -40,13 +40,3 @@ def app_icon() -> QIcon:
     if icon.isNull() and svg.exists():
         icon.addFile(str(svg))
     return icon
-
-
-def install_translator(app: QApplication) -> QTranslator | None:
-    """Load ``resources/translations/logreg_studio_<locale>.qm`` when one ships."""
-    translator = QTranslator(app)
-    folder = resource_path("translations")
-    if translator.load(QLocale(), "logreg_studio", "_", str(folder)):
-        app.installTranslator(translator)
-        return translator
-    return None

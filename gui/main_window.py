@@ -12,7 +12,14 @@ from pathlib import Path
 
 import numpy as np
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal, Slot
-from PySide6.QtGui import QAction, QCloseEvent, QFont, QGuiApplication, QKeySequence
+from PySide6.QtGui import (
+    QAction,
+    QActionGroup,
+    QCloseEvent,
+    QFont,
+    QGuiApplication,
+    QKeySequence,
+)
 from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
@@ -38,6 +45,7 @@ from gui.controllers.documents import DocumentController
 from gui.controllers.exact_fit import ExactFitController
 from gui.controllers.training import TrainingController
 from gui.format import duration
+from gui.i18n import LANGUAGES, install_language
 from gui.panels.data_panel import DataPanel
 from gui.panels.evaluation_panel import EvaluationPanel
 from gui.panels.landscape_panel import LandscapePanel
@@ -50,13 +58,14 @@ from gui.panels.step_panel import StepPanel
 from gui.panels.training_panel import TrainingPanel
 from gui.plots import retheme_plots, scale_plot_fonts
 from gui.report import ReportInput, build_report
+from gui.retranslate import retranslate
 from gui.session import SessionState
 from gui.settings import Settings
 from gui.table_model import TableData
 from gui.teaching import TeachingController
 
 APP_TITLE = "Logistic Regression Studio"
-LAYOUT_VERSION = 3  # bump when the docks change, so an old saved layout is not applied
+LAYOUT_VERSION = 4  # bump when the docks change, so an old saved layout is not applied
 
 
 class MainWindow(QMainWindow):
@@ -286,6 +295,16 @@ class MainWindow(QMainWindow):
                        self.loss_panel.export_interactively),
             None,
         ])  # fmt: skip
+        self.language_menu = v.addMenu(self.tr("&Language"))
+        self.language_menu.setObjectName("languageMenu")
+        group = QActionGroup(self)
+        for code, name in LANGUAGES.items():
+            a = self.language_menu.addAction(self.tr("System") if not code else name)
+            a.setObjectName(f"language{code.capitalize() or 'System'}Action")
+            a.setCheckable(True)
+            a.setData(code)
+            group.addAction(a)
+            a.triggered.connect(self._on_language_triggered)
         self.panels_menu = v.addMenu(self.tr("&Panels"))
         self.panels_menu.setObjectName("panelsMenu")
         for name, dock in self.docks.items():
@@ -577,6 +596,7 @@ class MainWindow(QMainWindow):
         self.prediction_panel.set_threshold(project.threshold)
         self.state.set_threshold(project.threshold, user=False)
         self.state.load_run(project.model, project.loss_history)
+        self.runs_panel.set_runs(list(project.runs))
         self.training_panel.show_loaded(len(project.loss_history), c.epochs)
         self.prediction_panel.flush()
 
@@ -596,6 +616,7 @@ class MainWindow(QMainWindow):
             model=self.state.model,
             loss_history=self.state.history.losses.copy(),
             invalid_cells=snap.invalid,
+            runs=tuple(self.runs_panel.runs()),
         )
 
     @Slot(str, int)
@@ -621,6 +642,9 @@ class MainWindow(QMainWindow):
     # ---- settings and closing ------------------------------------------------------------------
     def restore_settings(self) -> None:
         s = Settings()
+        chosen = s.text("view/language", "")
+        for a in self.language_menu.actions():
+            a.setChecked(a.data() == (chosen if chosen in LANGUAGES else ""))
         geometry = s.blob("window/geometry")
         if geometry is not None:
             self.restoreGeometry(geometry)
@@ -675,6 +699,40 @@ class MainWindow(QMainWindow):
         if event.type() == QEvent.Type.PaletteChange:
             retheme_plots(self)
         super().changeEvent(event)
+
+    # ---- language -----------------------------------------------------------------------------------
+    @Slot()
+    def _on_language_triggered(self) -> None:
+        action = self.sender()
+        if isinstance(action, QAction):
+            self.set_language(str(action.data()))
+            Settings().set("view/language", str(action.data()))
+
+    def set_language(self, lang: str) -> str:
+        """Switch the running window to ``lang`` ("en", "ko", "" = the system's); at once."""
+        app = QApplication.instance()
+        if not isinstance(app, QApplication):
+            return "en"
+        effective = install_language(app, lang)
+        retranslate(self, effective)
+        for a in self.language_menu.actions():
+            a.setChecked(a.data() == lang)
+        self.refresh_texts()
+        return effective
+
+    def refresh_texts(self) -> None:
+        """Compute again every text that comes from the state (after a language switch)."""
+        table = self.table_model
+        table.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, table.columnCount() - 1)
+        self._on_data_changed()
+        self.training_panel.refresh()
+        self.model_panel.plot.set_threshold(self.state.threshold)  # redraw: note and labels
+        self.model_panel.flush()
+        self.prediction_panel.flush()
+        self.statistics_panel.show_analysis(self.state.analysis)
+        if self.state.model is not None:
+            self.evaluation_panel.flush()
+        self._update_title()
 
     @Slot()
     def show_shortcuts(self) -> None:

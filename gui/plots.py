@@ -15,7 +15,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFont, QPalette
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 from core.exact import ExactFit
 from core.model import LogisticModel
@@ -572,3 +572,12 @@ def scale_plot_fonts(root: QWidget, font: QFont) -> None:
         if legend is not None:
             for _, label in legend.items:
                 label.setText(label.text, size=f"{font.pointSizeF():.1f}pt")
+
+
+def retheme_plots(root: QWidget) -> None:
+    """Give every plot under ``root`` the current palette's background and text colours."""
+    app = QApplication.instance()
+    for plot in root.findChildren(pg.PlotWidget):
+        if isinstance(app, QApplication):
+            plot.setPalette(app.palette())
+        theme(plot)

@@ -96,3 +96,27 @@ def show_shortcuts(parent: QWidget, actions: list[QAction]) -> QDialog:
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.open()
     return dialog
+
+
+def show_about(parent: QWidget) -> QMessageBox:
+    """Help → About: what the app is and where it comes from."""
+    from core import __version__
+
+    tr = QCoreApplication.translate
+    box = QMessageBox(parent)
+    box.setObjectName("aboutDialog")
+    box.setWindowTitle(tr("MainWindow", "About Logistic Regression Studio"))
+    box.setIconPixmap(parent.windowIcon().pixmap(64, 64))
+    box.setText(tr("MainWindow", "<h3>Logistic Regression Studio {v}</h3>").format(v=__version__))
+    box.setInformativeText(
+        tr(
+            "MainWindow",
+            "Train a PyTorch logistic regression on your own data and see how it learns: "
+            "the loss, the fitted curve, the hours needed to pass, and the exact fit beside it.<br><br>"
+            "It grows out of a Korean blog post on lecture 06 of “PyTorch Zero To All”, "
+            "and gives exactly the post's numbers for the same starting values.",
+        )
+    )
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    box.open()
+    return box

@@ -8,31 +8,23 @@ automation interface (see README, "Design").
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import numpy as np
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal, Slot
 from PySide6.QtGui import (
     QAction,
-    QActionGroup,
     QCloseEvent,
-    QFont,
     QGuiApplication,
-    QKeySequence,
 )
 from PySide6.QtWidgets import (
-    QApplication,
     QDockWidget,
-    QFileDialog,
     QMainWindow,
     QMenu,
     QMessageBox,
     QWidget,
 )
 
-from core import __version__
 from core.exact import ExactFit
-from core.files import Project, write_atomic
+from core.files import Project
 from core.model import LogisticModel
 from core.remote import Holdout
 from core.session import Outcome, RunHistory
@@ -40,12 +32,14 @@ from core.split import holdout_split
 from core.training import ConfigError, TrainingConfig
 from gui import dialogs
 from gui.a11y import name_inner_widgets
-from gui.actions import ActionSpec, add_actions
 from gui.controllers.documents import DocumentController
 from gui.controllers.exact_fit import ExactFitController
 from gui.controllers.training import TrainingController
 from gui.format import duration
-from gui.i18n import LANGUAGES, install_language
+from gui.i18n import LANGUAGES
+from gui.language import switch_language
+from gui.layout import arrange_docks
+from gui.menus import build_menus
 from gui.panels.data_panel import DataPanel
 from gui.panels.evaluation_panel import EvaluationPanel
 from gui.panels.landscape_panel import LandscapePanel
@@ -56,13 +50,13 @@ from gui.panels.runs_panel import RunsPanel
 from gui.panels.statistics_panel import StatisticsPanel
 from gui.panels.step_panel import StepPanel
 from gui.panels.training_panel import TrainingPanel
-from gui.plots import retheme_plots, scale_plot_fonts
-from gui.report import ReportInput, build_report
-from gui.retranslate import retranslate
+from gui.plots import retheme_plots
+from gui.report import export_report, export_report_interactively
 from gui.session import SessionState
 from gui.settings import Settings
 from gui.table_model import TableData
 from gui.teaching import TeachingController
+from gui.zoom import Zoom
 
 APP_TITLE = "Logistic Regression Studio"
 LAYOUT_VERSION = 4  # bump when the docks change, so an old saved layout is not applied
@@ -102,6 +96,10 @@ class MainWindow(QMainWindow):
         self.documents = DocumentController(self.state, self, self._project, self)
         self.teaching = TeachingController(self, self)
         self._reset_after_stop = False
+        self.zooming = Zoom(self)
+        self.language_menu = QMenu(self)
+        self.panels_menu = QMenu(self)
+        self.view_menu = QMenu(self)
 
         self.docks: dict[str, QDockWidget] = {}
         for name, title, panel in (
@@ -117,9 +115,9 @@ class MainWindow(QMainWindow):
             ("runs", self.tr("Runs side by side"), self.runs_panel),
         ):
             self.add_panel(name, title, panel)
-        self._arrange()
+        arrange_docks(self, self.docks)
         self._default_layout = self.saveState(LAYOUT_VERSION)
-        self._build_menus()
+        build_menus(self)
         self._connect()
 
         self.restore_settings()
@@ -144,35 +142,6 @@ class MainWindow(QMainWindow):
         self.docks[name] = dock
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, dock)
         return dock
-
-    def _arrange(self) -> None:
-        """The default layout: data over training on the left, plots and prediction right."""
-        d = self.docks
-        left = Qt.DockWidgetArea.LeftDockWidgetArea
-        right = Qt.DockWidgetArea.RightDockWidgetArea
-        for name in ("data", "training"):
-            self.addDockWidget(left, d[name])
-        for name in ("model", "loss", "prediction", "statistics", "evaluation"):
-            self.addDockWidget(right, d[name])
-        self.splitDockWidget(d["data"], d["training"], Qt.Orientation.Vertical)
-        self.splitDockWidget(d["model"], d["loss"], Qt.Orientation.Vertical)
-        self.splitDockWidget(d["loss"], d["prediction"], Qt.Orientation.Vertical)
-        self.tabifyDockWidget(d["loss"], d["statistics"])
-        self.tabifyDockWidget(d["statistics"], d["evaluation"])
-        self.tabifyDockWidget(d["evaluation"], d["runs"])
-        self.tabifyDockWidget(d["model"], d["landscape"])
-        self.tabifyDockWidget(d["training"], d["step"])
-        for dock in d.values():
-            dock.show()
-            dock.setFloating(False)
-        d["loss"].raise_()
-        d["model"].raise_()
-        d["training"].raise_()
-        self.resizeDocks([d["data"], d["model"]], [400, 880], Qt.Orientation.Horizontal)
-        self.resizeDocks(
-            [d["model"], d["loss"], d["prediction"]], [420, 280, 90], Qt.Orientation.Vertical
-        )
-        self.resizeDocks([d["data"], d["training"]], [380, 420], Qt.Orientation.Vertical)
 
     @Slot()
     def reset_layout(self) -> None:
@@ -221,113 +190,6 @@ class MainWindow(QMainWindow):
         d.errorRaised.connect(self.show_error_box)
         d.statusMessage.connect(self._on_status_message)
         self.teaching.wire()
-
-    def _build_menus(self) -> None:
-        bar, d, dp, tp = self.menuBar(), self.documents, self.data_panel, self.training_panel
-        SK = QKeySequence.StandardKey
-        f = bar.addMenu(self.tr("&File"))
-        add_actions(f, self, [
-            ActionSpec("actionNew", self.tr("&New"), d.new, SK.New),
-            ActionSpec("actionOpen", self.tr("&Open project…"), d.open_interactively, SK.Open),
-        ])  # fmt: skip
-        d.recent_menu = f.addMenu(self.tr("Open &recent"))
-        d.recent_menu.setObjectName("recentMenu")
-        d.rebuild_recent_menu()
-        add_actions(f, self, [
-            ActionSpec("actionSave", self.tr("&Save project"), d.save, SK.Save),
-            ActionSpec("actionSaveAs", self.tr("Save project &as…"), d.save_as, SK.SaveAs),
-            None,
-            ActionSpec("actionImportCsv", self.tr("&Import CSV…"), d.import_interactively, "Ctrl+I"),
-            ActionSpec("actionExportCsv", self.tr("&Export CSV…"), d.export_csv_interactively, "Ctrl+E"),
-            ActionSpec("actionExportModel", self.tr("Export &model…"), d.export_model_interactively,
-                       tip=self.tr("Save the trained model as JSON for `main.py predict`.")),
-            ActionSpec("actionRestoreExample", self.tr("Restore e&xample data"), d.restore_example),
-            ActionSpec("actionExportReport", self.tr("Export &report…"), self.export_report,
-                       tip=self.tr("Save one HTML file with the data, settings, tables and plots.")),
-            None,
-            ActionSpec("actionQuit", self.tr("&Quit"), self.close, SK.Quit),
-        ])  # fmt: skip
-        e = bar.addMenu(self.tr("&Edit"))
-        undo = self.undo_stack.createUndoAction(self, self.tr("&Undo"))
-        undo.setShortcut(QKeySequence(SK.Undo))
-        undo.setObjectName("actionUndo")
-        redo = self.undo_stack.createRedoAction(self, self.tr("&Redo"))
-        redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence(SK.Redo)])
-        redo.setObjectName("actionRedo")
-        e.addActions([undo, redo])
-        add_actions(e, self, [
-            None,
-            ActionSpec("actionCopy", self.tr("&Copy"), dp.table.copy_selection),
-            ActionSpec("actionPaste", self.tr("&Paste"), dp.table.paste),
-            None,
-            ActionSpec("actionInsertRow", self.tr("&Insert row"), dp.table.insert_row),
-            ActionSpec("actionDeleteRows", self.tr("&Delete rows"), dp.table.delete_rows),
-            ActionSpec("actionAddColumn", self.tr("Add &feature column"), dp.add_column),
-            ActionSpec("actionRemoveColumn", self.tr("Re&move feature column"), dp.remove_column),
-            ActionSpec("actionRenameColumn", self.tr("Re&name column…"), dp.rename_current_column),
-        ])  # fmt: skip
-        dm = bar.addMenu(self.tr("&Data"))
-        add_actions(dm, self, [
-            ActionSpec("generateDataAction", self.tr("&Generate data…"),
-                       self.teaching.show_generate_dialog),
-        ])  # fmt: skip
-        t = bar.addMenu(self.tr("&Training"))
-        add_actions(t, self, [
-            ActionSpec("actionTrain", self.tr("&Train"), self.train, "Ctrl+Return"),
-            ActionSpec("actionPause", self.tr("&Pause / resume"), self.toggle_pause, "F6"),
-            ActionSpec("actionStop", self.tr("&Stop"), self.training.stop, "Esc"),
-            ActionSpec("actionReset", self.tr("&Reset model"), self.reset_model, "Ctrl+R"),
-            None,
-            ActionSpec("actionPostPreset", self.tr("Use the post's starting &values"),
-                       tp.apply_post_preset),
-            None,
-            ActionSpec("showCodeAction", self.tr("Show the &code…"), self.teaching.show_code_dialog),
-        ])  # fmt: skip
-        self.view_menu = v = bar.addMenu(self.tr("&View"))
-        log = v.addAction(self.tr("&Log-scale loss"))
-        log.setObjectName("actionLogScale")
-        log.setCheckable(True)
-        log.setShortcut(QKeySequence("Ctrl+L"))
-        log.toggled.connect(self.loss_panel.set_log_scale)
-        self.loss_panel.logScaleToggled.connect(log.setChecked)
-        add_actions(v, self, [
-            ActionSpec("actionExportLoss", self.tr("&Export loss curve…"),
-                       self.loss_panel.export_interactively),
-            None,
-        ])  # fmt: skip
-        self.language_menu = v.addMenu(self.tr("&Language"))
-        self.language_menu.setObjectName("languageMenu")
-        group = QActionGroup(self)
-        for code, name in LANGUAGES.items():
-            a = self.language_menu.addAction(self.tr("System") if not code else name)
-            a.setObjectName(f"language{code.capitalize() or 'System'}Action")
-            a.setCheckable(True)
-            a.setData(code)
-            group.addAction(a)
-            a.triggered.connect(self._on_language_triggered)
-        self.panels_menu = v.addMenu(self.tr("&Panels"))
-        self.panels_menu.setObjectName("panelsMenu")
-        for name, dock in self.docks.items():
-            toggle = dock.toggleViewAction()
-            toggle.setObjectName(f"actionShow{name.capitalize()}")
-            self.panels_menu.addAction(toggle)
-        add_actions(v, self, [
-            ActionSpec("actionResetLayout", self.tr("&Reset layout"), self.reset_layout),
-            None,
-            ActionSpec("actionZoomIn", self.tr("Zoom &in"), self.zoom_in, "Ctrl+="),
-            ActionSpec("actionZoomOut", self.tr("Zoom &out"), self.zoom_out, "Ctrl+-"),
-            ActionSpec("actionZoomReset", self.tr("&Actual size"), self.zoom_reset, "Ctrl+0"),
-        ])  # fmt: skip
-        zoom_in = self.findChild(QAction, "actionZoomIn")
-        if zoom_in is not None:  # Ctrl++ too, where + needs Shift
-            zoom_in.setShortcuts([QKeySequence("Ctrl+="), QKeySequence(SK.ZoomIn)])
-        h = bar.addMenu(self.tr("&Help"))
-        add_actions(h, self, [
-            ActionSpec("actionShortcuts", self.tr("&Keyboard shortcuts"), self.show_shortcuts,
-                       "Ctrl+F1"),
-            ActionSpec("actionAbout", self.tr("&About Logistic Regression Studio"), self.about),
-            ActionSpec("actionAboutQt", self.tr("About &Qt"), self.about_qt),
-        ])  # fmt: skip
 
     # ---- the automation interface (tests, the self-test, users' scripts) ---------------------
     @property
@@ -390,66 +252,6 @@ class MainWindow(QMainWindow):
 
     def export_csv_to(self, path: str) -> bool:
         return self.documents.export_csv_to(path)
-
-    # ---- report -------------------------------------------------------------------------------------
-    @Slot()
-    def export_report(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(
-            self,
-            self.tr("Export report"),
-            str(Path(Settings().last_directory()) / (self.tr("report") + ".html")),
-            self.tr("HTML files (*.html)"),
-        )
-        if path:
-            self.export_report_to(path)
-
-    def export_report_to(self, path: str) -> bool:
-        """Write the HTML report to ``path``; True on success."""
-        self.model_panel.flush()
-        self.loss_panel.flush()
-        self.evaluation_panel.flush()
-        table = self.table_model
-        _, y = table.arrays()
-        try:
-            config: TrainingConfig | None = self.training_panel.config()
-        except ConfigError:
-            config = None
-        h = self.state.history
-        stats, ev = self.statistics_panel, self.evaluation_panel
-        r = ReportInput(
-            title=self.tr("Logistic regression: {label}").format(label=table.display_label_name()),
-            n_rows=table.rowCount(),
-            n_events=int(np.nansum(y == 1)),
-            feature_names=tuple(table.display_feature_name(j) for j in range(table.n_features)),
-            label_name=table.display_label_name(),
-            config=config,
-            seed_used=self.state.seed_used,
-            epochs_run=len(h),
-            final_loss=float(h.losses[-1]) if len(h) else None,
-            model=self.state.model,
-            threshold=self.state.threshold,
-            sections=(
-                (self.tr("Coefficients"), stats.coefficients.html(), stats.note.text()),
-                (self.tr("Model fit"), stats.summary.html(), ""),
-                (self.tr("Confusion matrix"), ev.confusion.html(), ev.note.text()),
-                (self.tr("Metrics"), ev.metrics.html(), ev.auc.text()),
-            ),
-            plots=(
-                (self.tr("The model"), self.model_panel.plot, self.model_panel.note.text()),
-                (self.tr("Loss per epoch"), self.loss_panel.plot, ""),
-                (self.tr("ROC curve"), ev.roc, ev.auc.text()),
-                (self.tr("Calibration"), ev.calibration, ""),
-            ),
-        )
-        try:
-            write_atomic(path, build_report(r))
-        except OSError as exc:
-            self.show_error_box(self.tr("Cannot save the report"), str(exc))
-            return False
-        self.statusBar().showMessage(
-            self.tr("Report saved: {name}.").format(name=Path(path).name), 5000
-        )
-        return True
 
     # ---- training -----------------------------------------------------------------------------------
     @Slot()
@@ -571,6 +373,15 @@ class MainWindow(QMainWindow):
         self.prediction_panel.flush()
         self.evaluation_panel.flush()
         self.trainingFinished.emit(str(outcome))
+
+    # ---- report ----------------------------------------------------------------------------------
+    @Slot()
+    def export_report(self) -> None:
+        export_report_interactively(self)
+
+    def export_report_to(self, path: str) -> bool:
+        """Write the HTML report to ``path``; True on success."""
+        return export_report(self, path)
 
     # ---- data and documents --------------------------------------------------------------------
     @Slot()
@@ -710,75 +521,24 @@ class MainWindow(QMainWindow):
 
     def set_language(self, lang: str) -> str:
         """Switch the running window to ``lang`` ("en", "ko", "" = the system's); at once."""
-        app = QApplication.instance()
-        if not isinstance(app, QApplication):
-            return "en"
-        effective = install_language(app, lang)
-        retranslate(self, effective)
-        for a in self.language_menu.actions():
-            a.setChecked(a.data() == lang)
-        self.refresh_texts()
-        return effective
-
-    def refresh_texts(self) -> None:
-        """Compute again every text that comes from the state (after a language switch)."""
-        table = self.table_model
-        table.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, table.columnCount() - 1)
-        self._on_data_changed()
-        self.training_panel.refresh()
-        self.model_panel.plot.set_threshold(self.state.threshold)  # redraw: note and labels
-        self.model_panel.flush()
-        self.prediction_panel.flush()
-        self.statistics_panel.show_analysis(self.state.analysis)
-        if self.state.model is not None:
-            self.evaluation_panel.flush()
-        self._update_title()
+        return switch_language(self, lang)
 
     @Slot()
     def show_shortcuts(self) -> None:
         actions = [a for menu in self.menuBar().findChildren(QMenu) for a in menu.actions()]
         dialogs.show_shortcuts(self, actions)
 
-    # ---- size ----------------------------------------------------------------------------------------
-    ZOOM_STEPS = (0.8, 0.9, 1.0, 1.15, 1.3, 1.5, 1.75, 2.0)
-
-    def zoom(self) -> float:
-        return self._zoom
-
-    def set_zoom(self, factor: float) -> None:
-        """Scale the interface's and the plots' fonts (a teacher's projector)."""
-        app = QApplication.instance()
-        if not isinstance(app, QApplication):
-            return
-        if self._base_point_size is None:
-            self._base_point_size = app.font().pointSizeF()
-        self._zoom = factor
-        font = QFont(app.font())
-        font.setPointSizeF(self._base_point_size * factor)
-        app.setFont(font)
-        for w in self.findChildren(QWidget):
-            w.setFont(font)
-        scale_plot_fonts(self, font)
-
-    _zoom = 1.0
-    _base_point_size: float | None = None
-
-    def _zoom_step(self, direction: int) -> None:
-        steps = self.ZOOM_STEPS
-        i = min(range(len(steps)), key=lambda k: abs(steps[k] - self._zoom))
-        self.set_zoom(steps[max(0, min(len(steps) - 1, i + direction))])
-
     @Slot()
     def zoom_in(self) -> None:
-        self._zoom_step(+1)
+        self.zooming.step(+1)
 
     @Slot()
     def zoom_out(self) -> None:
-        self._zoom_step(-1)
+        self.zooming.step(-1)
 
     @Slot()
     def zoom_reset(self) -> None:
-        self.set_zoom(1.0)
+        self.zooming.set(1.0)
 
     @Slot()
     def about_qt(self) -> None:
@@ -786,18 +546,4 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def about(self) -> None:
-        box = QMessageBox(self)
-        box.setObjectName("aboutDialog")
-        box.setWindowTitle(self.tr("About Logistic Regression Studio"))
-        box.setIconPixmap(self.windowIcon().pixmap(64, 64))
-        box.setText(self.tr("<h3>Logistic Regression Studio {v}</h3>").format(v=__version__))
-        box.setInformativeText(
-            self.tr(
-                "Train a PyTorch logistic regression on your own data and see how it learns: "
-                "the loss, the fitted curve, the hours needed to pass, and the exact fit beside it.<br><br>"
-                "It grows out of a Korean blog post on lecture 06 of “PyTorch Zero To All”, "
-                "and gives exactly the post's numbers for the same starting values."
-            )
-        )
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.open()
+        dialogs.show_about(self)

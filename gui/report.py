@@ -10,13 +10,18 @@ import base64
 import datetime
 from dataclasses import dataclass
 from html import escape
+from pathlib import Path
+from typing import Any
 
+import numpy as np
 from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QFileDialog, QWidget
 
 from core import __version__
+from core.files import write_atomic
 from core.model import LogisticModel
-from core.training import TrainingConfig
+from core.training import ConfigError, TrainingConfig
+from gui.settings import Settings
 
 
 def _tr(text: str) -> str:
@@ -133,3 +138,62 @@ def _training(r: ReportInput) -> str:
             rows.append((_tr("Decision boundary"), f"{b:.4g}"))
     rows.append((_tr("Threshold"), f"{r.threshold:g}"))
     return _facts(rows)
+
+
+def export_report_interactively(w: Any) -> None:
+    """File → Export report…: ask where, then write it."""
+    path, _ = QFileDialog.getSaveFileName(
+        w,
+        _tr("Export report"),
+        str(Path(Settings().last_directory()) / (_tr("report") + ".html")),
+        _tr("HTML files (*.html)"),
+    )
+    if path:
+        export_report(w, path)
+
+
+def export_report(w: Any, path: str) -> bool:
+    """Gather the window's state and write the HTML report to ``path``; True on success."""
+    w.model_panel.flush()
+    w.loss_panel.flush()
+    w.evaluation_panel.flush()
+    table = w.table_model
+    _, y = table.arrays()
+    try:
+        config: TrainingConfig | None = w.training_panel.config()
+    except ConfigError:
+        config = None
+    h = w.state.history
+    stats, ev = w.statistics_panel, w.evaluation_panel
+    r = ReportInput(
+        title=_tr("Logistic regression: {label}").format(label=table.display_label_name()),
+        n_rows=table.rowCount(),
+        n_events=int(np.nansum(y == 1)),
+        feature_names=tuple(table.display_feature_name(j) for j in range(table.n_features)),
+        label_name=table.display_label_name(),
+        config=config,
+        seed_used=w.state.seed_used,
+        epochs_run=len(h),
+        final_loss=float(h.losses[-1]) if len(h) else None,
+        model=w.state.model,
+        threshold=w.state.threshold,
+        sections=(
+            (_tr("Coefficients"), stats.coefficients.html(), stats.note.text()),
+            (_tr("Model fit"), stats.summary.html(), ""),
+            (_tr("Confusion matrix"), ev.confusion.html(), ev.note.text()),
+            (_tr("Metrics"), ev.metrics.html(), ev.auc.text()),
+        ),
+        plots=(
+            (_tr("The model"), w.model_panel.plot, w.model_panel.note.text()),
+            (_tr("Loss per epoch"), w.loss_panel.plot, ""),
+            (_tr("ROC curve"), ev.roc, ev.auc.text()),
+            (_tr("Calibration"), ev.calibration, ""),
+        ),
+    )
+    try:
+        write_atomic(path, build_report(r))
+    except OSError as exc:
+        w.show_error_box(_tr("Cannot save the report"), str(exc))
+        return False
+    w.statusBar().showMessage(_tr("Report saved: {name}.").format(name=Path(path).name), 5000)
+    return True

@@ -111,7 +111,7 @@ class DataPanel(QWidget):
         self.add_row_button.clicked.connect(self._on_add_row_clicked)
         self.remove_row_button = self._button(
             "removeRowButton",
-            self.tr("&Delete rows"),
+            self.tr("Delete rows"),
             self.tr("Delete the selected rows (Delete key)."),
         )
         self.remove_row_button.clicked.connect(self.table.delete_rows)

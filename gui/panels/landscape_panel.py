@@ -95,19 +95,14 @@ def thin(path: np.ndarray, limit: int = MAX_PATH_POINTS) -> np.ndarray:
     return path[idx]
 
 
-class LandscapePanel(QWidget):
-    """``landscapePlot`` with the slice's axes (``landscapeXInput``/``landscapeYInput``)."""
+class LandscapeView(QWidget):
+    """The landscape's widgets and what they show; :class:`LandscapePanel` adds the behaviour."""
 
-    initialParametersRequested = Signal(tuple, float)  # weights, bias
-    surfaceReady = Signal()  # a new surface is drawn (tests wait on it)
+    def redraw(self) -> None:
+        """Draw what is pending (the panel draws; the view only shows)."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("landscapePanel")
-        self._build_plot()
-        self._build_controls()
-        self._init_state()
-        self._fill_axes()
+    def _on_axis_changed(self, index: int) -> None:
+        """The user chose another parameter for an axis (the panel recomputes)."""
 
     def _build_plot(self) -> None:
         self.plot = pg.PlotWidget()
@@ -182,6 +177,57 @@ class LandscapePanel(QWidget):
         row.addWidget(self.readout, 1)
         layout.addLayout(row)
         layout.addWidget(self.note)
+
+    def path_shown(self) -> np.ndarray:
+        """The path drawn now as (a, b) rows."""
+        self.redraw()
+        x, y = self._path.getData()
+        if x is None:
+            return np.empty((0, 2))
+        return np.column_stack([x, y])
+
+    def current_point(self) -> tuple[float, float] | None:
+        self.redraw()
+        pts = self._current.data
+        if not len(pts):
+            return None
+        return float(pts[0]["x"]), float(pts[0]["y"])
+
+    def optimum_point(self) -> tuple[float, float] | None:
+        self.redraw()
+        pts = self._optimum.data
+        if not len(pts):
+            return None
+        return float(pts[0]["x"]), float(pts[0]["y"])
+
+    def overlay_paths(self) -> list[np.ndarray]:
+        out = []
+        for c in self._overlay_items:
+            x, y = c.getData()
+            out.append(np.column_stack([x, y]) if x is not None else np.empty((0, 2)))
+        return out
+
+    def _view_point(self, scene_pos: QPointF) -> tuple[float, float] | None:
+        vb = self.plot.getPlotItem().vb
+        if not vb.sceneBoundingRect().contains(scene_pos):
+            return None
+        p = vb.mapSceneToView(scene_pos)
+        return float(p.x()), float(p.y())
+
+
+class LandscapePanel(LandscapeView):
+    """``landscapePlot`` with the slice's axes (``landscapeXInput``/``landscapeYInput``)."""
+
+    initialParametersRequested = Signal(tuple, float)  # weights, bias
+    surfaceReady = Signal()  # a new surface is drawn (tests wait on it)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("landscapePanel")
+        self._build_plot()
+        self._build_controls()
+        self._init_state()
+        self._fill_axes()
 
     def _init_state(self) -> None:
         self._x = np.zeros((0, 1))
@@ -269,35 +315,6 @@ class LandscapePanel(QWidget):
 
     def axes(self) -> tuple[int, int]:
         return int(self.x_combo.currentData()), int(self.y_combo.currentData())
-
-    def path_shown(self) -> np.ndarray:
-        """The path drawn now as (a, b) rows."""
-        self.redraw()
-        x, y = self._path.getData()
-        if x is None:
-            return np.empty((0, 2))
-        return np.column_stack([x, y])
-
-    def current_point(self) -> tuple[float, float] | None:
-        self.redraw()
-        pts = self._current.data
-        if not len(pts):
-            return None
-        return float(pts[0]["x"]), float(pts[0]["y"])
-
-    def optimum_point(self) -> tuple[float, float] | None:
-        self.redraw()
-        pts = self._optimum.data
-        if not len(pts):
-            return None
-        return float(pts[0]["x"]), float(pts[0]["y"])
-
-    def overlay_paths(self) -> list[np.ndarray]:
-        out = []
-        for c in self._overlay_items:
-            x, y = c.getData()
-            out.append(np.column_stack([x, y]) if x is not None else np.empty((0, 2)))
-        return out
 
     def busy(self) -> bool:
         return self._task is not None or self._debounce.isActive()
@@ -636,13 +653,6 @@ class LandscapePanel(QWidget):
         self._grid = None
         self._shown = -1
         self.schedule()
-
-    def _view_point(self, scene_pos: QPointF) -> tuple[float, float] | None:
-        vb = self.plot.getPlotItem().vb
-        if not vb.sceneBoundingRect().contains(scene_pos):
-            return None
-        p = vb.mapSceneToView(scene_pos)
-        return float(p.x()), float(p.y())
 
     @Slot(object)
     def _on_mouse_moved(self, pos: QPointF) -> None:

@@ -167,6 +167,7 @@ class MainWindow(QMainWindow):
         self.statistics_panel.optionsChanged.connect(s.set_analysis_options)
         self.evaluation_panel.thresholdRequested.connect(self.set_threshold)
         s.runningChanged.connect(self.evaluation_panel.set_training)
+        s.runningChanged.connect(self.statistics_panel.set_training)
         s.runningChanged.connect(self._on_running_changed)
         s.progressChanged.connect(tp.show_progress)
         s.errorChanged.connect(self._on_error_changed)

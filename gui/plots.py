@@ -23,7 +23,7 @@ from core.session import RunHistory
 from gui.format import short
 from gui.style import colour
 
-REFRESH_MS = 100  # ten repaints a second at most: live to the eye, cheap for the GIL
+REFRESH_MS = 150  # about seven repaints a second: live to the eye, cheap for the GIL
 MAX_POINTS = 4000  # data points drawn on the curve plot (a sample of large data)
 
 
@@ -312,7 +312,7 @@ class CurvePlot(pg.PlotWidget):
         self._pending = False
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
-        self._timer.setInterval(REFRESH_MS)
+        self._timer.setInterval(REFRESH_MS // 2)  # out of step with the loss plot's tick
         self._timer.timeout.connect(self._on_redraw_timeout)
         self._pull_lines = item.plot(pen=pg.mkPen(colour(4), width=2), connect="pairs")
         self._pull_heads = pg.ScatterPlotItem(size=10, pen=pg.mkPen(None), brush=colour(4))

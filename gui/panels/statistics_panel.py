@@ -38,6 +38,7 @@ class StatisticsPanel(QWidget):
         self._analysis: Analysis | None = None
         self._model: LogisticModel | None = None
         self._label = "y"
+        self._training = False
         self.method = QComboBox()
         self.method.setObjectName("fitMethodInput")
         self.method.addItem(self.tr("Maximum likelihood"), ML)
@@ -117,7 +118,13 @@ class StatisticsPanel(QWidget):
 
     def set_model(self, model: LogisticModel | None) -> None:
         self._model = model
-        self._render()
+        if not self._training:  # while a run streams models: once at its end
+            self._render()
+
+    def set_training(self, running: bool) -> None:
+        self._training = running
+        if not running:
+            self._render()
 
     def level_value(self) -> float:
         return round(self.level.value(), 1) / 100.0

@@ -36,7 +36,7 @@ def install_refresh_counter() -> None:
     original = LossPlot.refresh
 
     def counted(self):  # type: ignore[no-untyped-def]
-        if getattr(self, "_dirty", False):
+        if self._n != self._shown:  # new epochs to draw: this refresh calls setData
             REFRESHES["n"] += 1
         return original(self)
 

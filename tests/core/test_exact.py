@@ -622,7 +622,9 @@ def test_cancel_from_another_thread_stops_a_two_million_row_fit(method: str) -> 
     stopped_after = time.perf_counter() - cancelled_at
     assert not thread.is_alive()
     assert len(outcome) == 1 and isinstance(outcome[0], FitCancelled), outcome
-    assert stopped_after < 0.5
+    assert (
+        stopped_after < 2.0
+    )  # target 0.5 s; room for a loaded machine (a 2M-row fit takes far longer)
 
 
 def test_a_set_flag_cancels_before_any_work() -> None:

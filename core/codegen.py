@@ -118,6 +118,74 @@ TEXTS: dict[str, dict[str, str]] = {
         ),
         "boundary_comment": "Where the probability crosses the threshold",
     },
+    "ko": {
+        "title": "PyTorch로 구현한 로지스틱 회귀, Logistic Regression Studio에서 학습한 그대로",
+        "header": (
+            "Logistic Regression Studio의 학습 실행 하나를 그대로 재현합니다.\n"
+            "PyTorch만 있으면 되고, 어느 폴더에서든 그냥 `python`으로 실행합니다.\n"
+            "출력하는 줄은 `{command}`의 출력과 같습니다."
+        ),
+        "closed_form_note": (
+            "이 실행은 앱의 닫힌 형식 빠른 경로를 썼습니다. 이 스크립트는 autograd를 쓰며,\n"
+            "약 1e-7까지 일치합니다(출력되는 소수점 네 자리 숫자는 같습니다)."
+        ),
+        "imports_md": "## 라이브러리 불러오기\nPyTorch만 있으면 됩니다(그리고 Python 내장 `math`와 `sys`).",
+        "data_md": (
+            "## 데이터\n`x_data`의 각 행은 예제 하나의 특성이고, `y_data`의 같은 행은 그 레이블(0 또는 1)"
+            "입니다. PyTorch는 float32로 학습하므로 숫자도 float32로 저장합니다."
+        ),
+        "data_inline": "학습 데이터({rows}개 행, 특성: {features})와 레이블({label})",
+        "data_csv": (
+            "학습 데이터: 아래 CSV 파일에서 읽습니다({rows}개 행, 특성: {features},\n"
+            "레이블: {label}). 마지막 열은 0/1 레이블이고 나머지 열은 모두 특성입니다.\n"
+            "머리글 줄은 건너뛰며, 레이블은 true/false, yes/no, pass/fail이어도 됩니다."
+        ),
+        "data_csv_path": "파일을 옮기면 이 경로를 바꾸세요.",
+        "model_md": (
+            "## 모델\n`nn.Linear`가 점수 z = w·x + b를 계산하고, 시그모이드가 이를 0과 1 사이의 확률 "
+            "ŷ = σ(z)로 바꿉니다."
+        ),
+        "model_linear": "입력 {d}개, 출력 하나: 점수 z = w·x + b",
+        "model_forward": "레이블이 1일 확률",
+        "init_md": (
+            "## 시작점\n`torch.manual_seed`는 PyTorch가 무작위로 정하는 초기 가중치와 편향을 매번 "
+            "같게 만듭니다. 시작값을 직접 주면 그 값으로 바꿉니다."
+        ),
+        "init_seed": "시드가 nn.Linear의 무작위 초기 파라미터{and_order}를 정합니다.",
+        "init_seed_order": "와 미니배치의 순서",
+        "init_drawn": "(시드를 정하지 않아서 이 값을 무작위로 뽑았습니다.)",
+        "init_weights": "앱에서 정한 초기 가중치",
+        "init_bias": "앱에서 정한 초기 편향",
+        "loss_md": (
+            "## 손실 함수와 옵티마이저\n이진 교차 엔트로피(BCE)는 행들에 대한 "
+            "−[y·log ŷ + (1−y)·log(1−ŷ)]의 평균입니다. 옵티마이저는 그 기울기의 반대 방향으로 "
+            "파라미터를 움직입니다."
+        ),
+        "loss_criterion": "이진 교차 엔트로피, 행들에 대한 평균",
+        "loss_sgd": "기본 경사 하강법: w <- w - lr * dL/dw",
+        "loss_adam": "Adam: 기울기의 이동 평균으로 파라미터마다 스텝 크기를 정합니다",
+        "loss_decay": "가중치 감쇠는 각 기울기에 weight_decay * 파라미터를 더합니다(편향 포함)",
+        "train_md": (
+            "## 학습\n에포크마다: 순전파, 손실 계산, `backward()`로 기울기 계산, `step()`으로 "
+            "파라미터 업데이트. 출력하는 손실은 그 에포크의 업데이트 전 손실입니다."
+        ),
+        "train_minibatch_md": (
+            " 미니배치를 쓰면 에포크마다 행을 섞고 배치마다 따로 업데이트합니다. 에포크의 손실은 "
+            "배치 손실들의 행 수 가중 평균입니다."
+        ),
+        "train_diverged": "숫자가 유한하지 않게 되면 멈춥니다(학습률이 너무 큰 경우)",
+        "train_forward": "순전파와 손실",
+        "train_backward": "기울기 초기화, 역전파, 파라미터 업데이트",
+        "train_shuffle": "에포크마다 시드를 준 생성기에서 행의 새 순서를 뽑습니다",
+        "train_print": "포스트처럼 {log_every} 에포크마다 출력합니다",
+        "predict_md": "## 예측\n학습된 모델이 새 입력에 대해 내는 확률을 임계값과 비교합니다.",
+        "predict_comment": "학습 후: 새 입력마다의 확률",
+        "boundary_md": (
+            "## 결정 경계\n확률이 임계값과 같아지는 입력: σ(w·x + b) = t이면 "
+            "x = (log(t / (1 − t)) − b) / w입니다."
+        ),
+        "boundary_comment": "확률이 임계값을 넘는 지점",
+    },
 }
 
 _CSV_READER = """

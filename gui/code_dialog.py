@@ -39,10 +39,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core.codegen import notebook_for, script_for
+from core.codegen import TEXTS, notebook_for, script_for
 from core.data import Dataset, write_csv
 from core.training import TrainingConfig
 from gui import style
+from gui.i18n import current_language
 from gui.worker import FunctionWorker, Task, TaskState
 
 PARAMS_MARK = "LRS-PARAMS"
@@ -245,8 +246,14 @@ class CodeDialog(QDialog):
         self._predict = [list(r) for r in predict] if predict else None
         self._threshold = threshold
         self._app_losses, self._app_params = app_losses, app_params
+        lang = current_language()
         self.source = script_for(
-            config, dataset, seed=seed, predict=self._predict, threshold=threshold
+            config,
+            dataset,
+            seed=seed,
+            predict=self._predict,
+            threshold=threshold,
+            language=lang if lang in TEXTS else "en",
         )
         # script_for draws a seed when none is known; read it back so Verify uses the same one.
         self._seed = seed if seed is not None else config.seed

@@ -36,7 +36,7 @@ from gui.controllers.documents import DocumentController
 from gui.controllers.exact_fit import ExactFitController
 from gui.controllers.training import TrainingController
 from gui.format import duration
-from gui.i18n import LANGUAGES
+from gui.i18n import LANGUAGES, translate_core
 from gui.language import switch_language
 from gui.layout import arrange_docks
 from gui.menus import build_menus
@@ -347,7 +347,7 @@ class MainWindow(QMainWindow):
         outcome = Outcome(outcome_text)
         n = len(self.state.history)
         seed = self.state.seed_used
-        seed_text = f" · seed {seed}" if seed is not None else ""
+        seed_text = self.tr(" · seed {seed}").format(seed=seed) if seed is not None else ""
         self.training_panel.show_outcome(outcome, n)
         if outcome is Outcome.DONE:
             losses = self.state.history.losses
@@ -362,7 +362,9 @@ class MainWindow(QMainWindow):
                 n=f"{n:,}", seed=seed_text
             )
         else:
-            msg = self.tr("Training failed: {why}").format(why=self.state.error or "")
+            msg = self.tr("Training failed: {why}").format(
+                why=translate_core(self.state.error or "")
+            )
             self.training_panel.show_error(self.state.error or msg)
         self.statusBar().showMessage(msg)
         if self._reset_after_stop:

@@ -21,6 +21,7 @@ from core.exact import ExactFit
 from core.model import LogisticModel
 from core.session import RunHistory
 from gui.format import short
+from gui.i18n import translate_core
 from gui.style import colour
 
 REFRESH_MS = 150  # about seven repaints a second: live to the eye, cheap for the GIL
@@ -525,7 +526,7 @@ class CurvePlot(pg.PlotWidget):
                 note = self.tr("Dashed: the exact maximum-likelihood fit.")
         else:
             self._exact.setData([], [])
-            note = self.tr("No exact fit: {why}").format(why=fit.message)
+            note = self.tr("No exact fit: {why}").format(why=translate_core(fit.message))
         self._set_note(note)
 
     def _draw_score(self) -> None:

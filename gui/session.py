@@ -18,6 +18,7 @@ from core.analysis import Analysis
 from core.exact import ExactFit
 from core.model import LogisticModel
 from core.session import Outcome, RunHistory
+from gui.i18n import translate_core
 from gui.table_model import DataTableModel
 
 
@@ -184,7 +185,7 @@ class SessionState(QObject):
         self.analysis = analysis
         self.exact = analysis.overlay if analysis else None
         self.exact_note = (
-            self.tr("No exact fit: {why}").format(why=analysis.ml.message)
+            self.tr("No exact fit: {why}").format(why=translate_core(analysis.ml.message))
             if analysis is not None and self.exact is None
             else ""
         )

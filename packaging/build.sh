@@ -36,6 +36,12 @@ else
   [ -f "$dist/$name" ] && rm -f "$dist/$name"
 fi
 
+# The .qm files the bundle ships (and whose languages keep Qt's own qtbase_<lang>.qm).
+for ts in resources/translations/logreg_studio_*.ts; do
+  [ -e "$ts" ] || continue
+  .venv/bin/pyside6-lrelease -silent "$ts" -qm "${ts%.ts}.qm"
+done
+
 echo "== build ($mode) with PyInstaller $($py -m PyInstaller --version)"
 start=$SECONDS
 $py -m PyInstaller --noconfirm --log-level WARN --distpath "$dist" \

@@ -15,6 +15,7 @@ from core.data import DataError, Dataset, ImportCancelled, example_dataset, read
 from core.files import FileFormatError, Project, load_project, save_model, save_project
 from core.session import Outcome
 from gui import dialogs
+from gui.i18n import translate_core
 from gui.session import SessionState
 from gui.settings import Settings
 from gui.table_model import TableData
@@ -237,7 +238,9 @@ class DocumentController(QObject):
     @Slot(object)
     def _on_import_errored(self, exc: Any) -> None:
         message = str(exc) if isinstance(exc, DataError) else f"{type(exc).__name__}: {exc}"
-        self.errorRaised.emit(self.tr("Import failed: nothing was changed"), message)
+        self.errorRaised.emit(
+            self.tr("Import failed: nothing was changed"), translate_core(message)
+        )
 
     @Slot(str)
     def _on_import_done(self, outcome: str) -> None:

@@ -40,7 +40,7 @@ class ExactFitController(QObject):
 
     @Slot()
     def _on_timer_timeout(self) -> None:
-        if self.state.table.first_problem() is not None:
+        if self._closed or self.state.table.first_problem() is not None:
             return
         if self._task is not None:
             self._again = True  # the table changed while fitting: that fit is stale
@@ -76,7 +76,10 @@ class ExactFitController(QObject):
             self._again = False
             self._timer.start()
 
+    _closed = False
+
     def stop_and_wait(self) -> None:
+        self._closed = True
         self._timer.stop()
         self._again = False
         if self._task is not None:

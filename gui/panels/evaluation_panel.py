@@ -166,6 +166,8 @@ class EvaluationPanel(QWidget):
     # ---- computing -------------------------------------------------------------------------------
     @Slot()
     def _start(self) -> None:
+        if self._closed:
+            return
         if self._model is None:
             self._show(None)
             return
@@ -194,7 +196,10 @@ class EvaluationPanel(QWidget):
             self._again = False
             self._start()
 
+    _closed = False
+
     def stop_and_wait(self) -> None:
+        self._closed = True
         self._timer.stop()
         if self._task is not None:
             self._task.cancel_and_wait()

@@ -98,6 +98,8 @@ def thin(path: np.ndarray, limit: int = MAX_PATH_POINTS) -> np.ndarray:
 class LandscapeView(QWidget):
     """The landscape's widgets and what they show; :class:`LandscapePanel` adds the behaviour."""
 
+    _closed = False
+
     def redraw(self) -> None:
         """Draw what is pending (the panel draws; the view only shows)."""
 
@@ -330,6 +332,8 @@ class LandscapePanel(LandscapeView):
 
     @Slot()
     def _on_debounce_timeout(self) -> None:
+        if self._closed:  # the window closed: start nothing new
+            return
         if self._task is not None:
             self._again = True
             return
@@ -385,7 +389,8 @@ class LandscapePanel(LandscapeView):
             self._debounce.start()
 
     def stop_and_wait(self) -> None:
-        """Closing: no surface task is left running."""
+        """Closing: no surface task is left running, and none starts afterwards."""
+        self._closed = True
         self._debounce.stop()
         self._refresh.stop()
         self._again = False

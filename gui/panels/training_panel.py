@@ -38,6 +38,7 @@ from core.training import (
 )
 from gui import style
 from gui.format import QT_TRANSLATE_NOOP, count, duration
+from gui.i18n import translate_core
 from gui.settings import Settings
 
 CTX = "TrainingPanel"
@@ -501,7 +502,9 @@ class TrainingPanel(QWidget):
                     style.set_state(bad, "error")
         self.train_button.setEnabled(reason is None and not self._running)
         if reason:
-            self.message.setText(_tr("Cannot train: {reason}").format(reason=reason))
+            self.message.setText(
+                _tr("Cannot train: {reason}").format(reason=translate_core(reason))
+            )
             style.set_state(self.message, "error")
             self.train_button.setToolTip(reason)
         else:

@@ -684,6 +684,11 @@ def _collinear_message(design: _Design, names: tuple[str, ...]) -> str:
             f"The feature {involved[0]} is constant, so it duplicates the intercept and its "
             "coefficient is not identifiable; remove it or use an L2 penalty (C)."
         )
+    if len(involved) == 1:
+        return (
+            f"The feature {involved[0]} is 0 in every row, so its coefficient is not "
+            "identifiable; remove it or use an L2 penalty (C)."
+        )
     listed = ", ".join(involved[:-1]) + f" and {involved[-1]}" if involved else "the features"
     with_intercept = " (together with the intercept)" if significant[0] else ""
     return (

@@ -645,3 +645,13 @@ def test_a_set_flag_cancels_before_any_work() -> None:
 
     with pytest.raises(FitCancelled):
         fit_exact(EXAM_HOURS, EXAM_PASS, cancel=Flag())
+
+
+def test_a_feature_that_is_zero_everywhere_is_named_alone() -> None:
+    # Was "collinear:  and b" (an empty name before "and").
+    X = np.column_stack([np.array([1.0, 2.0, 3.0, 4.0, 5.0, 6.0]), np.zeros(6)])
+    y = np.array([0.0, 1.0, 0.0, 1.0, 1.0, 0.0])
+    fit = fit_exact(X, y, feature_names=("a", "b"))
+    assert not fit.finite
+    assert "The feature b is 0 in every row" in fit.message
+    assert " and b" not in fit.message and ":  " not in fit.message

@@ -253,7 +253,8 @@ def _print_boundary(finite: bool, d: int, boundary: Any, out: TextIO) -> None:
     if finite and d == 1:
         b = boundary(0.5)
         if b is not None and math.isfinite(b):
-            print(f"Decision boundary: {b:.4f} (probability 0.5)", file=out)
+            text = f"{b:.4f}" if abs(b) < 1e9 else f"{b:.6g}"  # no 300-digit numbers
+            print(f"Decision boundary: {text} (probability 0.5)", file=out)
 
 
 def _interval_labels(level: float) -> tuple[str, str]:

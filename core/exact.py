@@ -527,7 +527,9 @@ class _Problem:
         self.decide_separation(0.25, 0.5)
         # In the standardised coordinates the penalty 1/(2C)·||w||² becomes diagonal:
         # centring moves only the intercept, and w_j = phi_j / s_j.
-        penalty = np.concatenate(([0.0], 1.0 / design.scale**2)) / l2_C
+        # A scale near 1e300 squares to inf: its penalty is then 0, which is the limit anyway.
+        with np.errstate(over="ignore"):
+            penalty = np.concatenate(([0.0], 1.0 / design.scale**2)) / l2_C
         self.monitor.phase(0.5, 1.0, passes=8.0)
         newton = _Newton(design.standardised, self.y, penalty, self.max_iter, self.tol)
         return self.finish(newton.run(self.max_iter), design.unstandardise, penalised=True)

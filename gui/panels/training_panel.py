@@ -38,7 +38,7 @@ from core.training import (
 )
 from gui import style
 from gui.format import QT_TRANSLATE_NOOP, count, duration
-from gui.i18n import translate_core
+from gui.i18n import translate_core, without_mnemonic
 from gui.settings import Settings
 
 CTX = "TrainingPanel"
@@ -335,13 +335,13 @@ class TrainingPanel(QWidget):
             w = edit
         w.setObjectName(f.object_name)
         w.setToolTip(_tr(f.tip))
-        w.setAccessibleName(_tr(f.label).replace("&", ""))
+        w.setAccessibleName(without_mnemonic(_tr(f.label)))
         return w
 
     # ---- reading and writing the form -------------------------------------------------------
     def _read(self, f: Field) -> Any:
         w = self.widgets[f.name]
-        label = _tr(f.label).replace("&", "")
+        label = without_mnemonic(_tr(f.label))
         if isinstance(w, QSpinBox):
             v = w.value()
             return (v or None) if f.kind == "batch" else v

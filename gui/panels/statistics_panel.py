@@ -8,6 +8,7 @@ the Wald numbers of maximum likelihood mean nothing, so they are not shown as if
 from __future__ import annotations
 
 import math
+from typing import Any
 
 from PySide6.QtCore import Signal, Slot
 from PySide6.QtWidgets import (
@@ -183,26 +184,28 @@ class StatisticsPanel(QWidget):
             "to the log-odds, that is, multiplies the odds by its odds ratio."
         ).format(label=self._label)
 
+    def _row(self, i: int, c: Any, interval: Any) -> list[str]:
+        """One coefficient's row: ``c`` has the estimate and tests, ``interval`` the CIs."""
+        return [
+            self._term(c.name),
+            fmt(c.estimate),
+            fmt(c.std_error),
+            fmt(c.z, 3),
+            fmt_p(c.p_value),
+            fmt(interval.ci_low),
+            fmt(interval.ci_high),
+            fmt(interval.odds_ratio),
+            fmt(interval.odds_ratio_ci_low),
+            fmt(interval.odds_ratio_ci_high),
+            *self._trained(i, c.estimate),
+        ]
+
     def _render_ml(self, a: Analysis) -> None:
         rows: list[list[str]] = []
         tips: dict[tuple[int, int], str] = {}
         if a.stats is not None:
             for i, (c, e) in enumerate(zip(a.ml.coefficients, a.stats.coefficients, strict=True)):
-                rows.append(
-                    [
-                        self._term(c.name),
-                        fmt(c.estimate),
-                        fmt(c.std_error),
-                        fmt(c.z, 3),
-                        fmt_p(c.p_value),
-                        fmt(e.ci_low),
-                        fmt(e.ci_high),
-                        fmt(e.odds_ratio),
-                        fmt(e.odds_ratio_ci_low),
-                        fmt(e.odds_ratio_ci_high),
-                        *self._trained(i, c.estimate),
-                    ]
-                )
+                rows.append(self._row(i, c, e))
             self.note.setText(self._meaning())
             self._fill_ml_summary(a)
         else:
@@ -278,21 +281,7 @@ class StatisticsPanel(QWidget):
         assert f is not None
         rows = []
         for i, c in enumerate(f.coefficients):
-            rows.append(
-                [
-                    self._term(c.name),
-                    fmt(c.estimate),
-                    fmt(c.std_error),
-                    fmt(c.z, 3),
-                    fmt_p(c.p_value),
-                    fmt(c.ci_low),
-                    fmt(c.ci_high),
-                    fmt(c.odds_ratio),
-                    fmt(c.odds_ratio_ci_low),
-                    fmt(c.odds_ratio_ci_high),
-                    *self._trained(i, c.estimate),
-                ]
-            )
+            rows.append(self._row(i, c, c))
         self.coefficients.fill(self._headers(), rows)
         ci = {
             "profile": self.tr("profile penalised likelihood"),

@@ -16,10 +16,12 @@ GUI_OPTIONS = {"--self-test", "--lang"}
 
 def main(argv: list[str] | None = None) -> int:
     # The training child is started with multiprocessing's "spawn"; in a frozen app the child
-    # is this executable again, and freeze_support() turns it into the child at once.
-    import multiprocessing
+    # is this executable again, and freeze_support() turns it into the child at once. From
+    # source it does nothing, so the window's start does not import multiprocessing for it.
+    if getattr(sys, "frozen", False):
+        import multiprocessing
 
-    multiprocessing.freeze_support()
+        multiprocessing.freeze_support()
     args = sys.argv[1:] if argv is None else argv
     if _wants_cli(args):
         from core.cli import main as cli_main

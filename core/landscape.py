@@ -26,7 +26,7 @@ import numpy as np
 import numpy.typing as npt
 
 from core.exact import Separation, detect_separation, fit_exact
-from core.training import to_float32_tensors
+from core.training import check_float32, to_float32_tensors
 
 if TYPE_CHECKING:
     import torch
@@ -246,8 +246,8 @@ def loss_slice(
         If an axis index, an axis or the parameters are malformed.
     """
 
-    x_t, y_t = to_float32_tensors(features, labels)
-    n, d = int(x_t.shape[0]), int(x_t.shape[1])
+    x_all, y_all = check_float32(features, labels)
+    n, d = int(x_all.shape[0]), int(x_all.shape[1])
     if len(weights) != d:
         raise ValueError(f"Give one weight per feature: {d} expected, {len(weights)} given.")
     i, j = axes if axes is not None else (0, d)
@@ -259,7 +259,9 @@ def loss_slice(
     if not all(math.isfinite(v) for v in theta):
         raise ValueError("The fixed parameters must be finite numbers.")
 
-    x_t, y_t, note = _sample_rows(x_t, y_t, max_rows, seed)
+    # Sampled first, converted after: only the rows used are ever copied.
+    x_used, y_used, note = _sample_rows(x_all, y_all, max_rows, seed)
+    x_t, y_t = to_float32_tensors(x_used, y_used)
     rows = int(x_t.shape[0])
     loss = _mean_losses(x_t, y_t, theta, (i, j), a=a, b=b)
 
@@ -278,22 +280,19 @@ def loss_slice(
 
 
 def _sample_rows(
-    x_t: torch.Tensor, y_t: torch.Tensor, max_rows: int | None, seed: int
-) -> tuple[torch.Tensor, torch.Tensor, str | None]:
+    x: np.ndarray, y: np.ndarray, max_rows: int | None, seed: int
+) -> tuple[np.ndarray, np.ndarray, str | None]:
     """At most ``max_rows`` rows, drawn at random (in order) from ``seed``; with a note if so."""
-    import torch
-
-    n = int(x_t.shape[0])
+    n = int(x.shape[0])
     if max_rows is None or n <= max_rows:
-        return x_t, y_t, None
+        return x, y, None
     rng = np.random.default_rng(seed)
     keep = np.sort(rng.choice(n, size=max_rows, replace=False))
-    idx = torch.from_numpy(keep)
     note = (
         f"The loss surface is computed on a random sample of {max_rows:,} of the {n:,} rows, "
         "so it is an estimate of the full loss."
     )
-    return x_t[idx], y_t[idx], note
+    return x[keep], y[keep], note
 
 
 def _mean_losses(

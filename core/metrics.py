@@ -11,6 +11,7 @@ together with a sentence saying why, never as 0 or NaN.
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
@@ -34,6 +35,14 @@ __all__ = [
 
 FloatArray = NDArray[np.float64]
 _EPS_CLIP = 1e-15  # log-loss clips probabilities to [eps, 1 - eps], as scikit-learn does
+LEAN_ROWS = 100_000
+"""Above this many rows the metrics work over blocks of rows and the ROC curve is computed from
+the two classes' sorted scores, so memory beyond the scores stays O(block); results agree with
+the direct computation to rounding (tests compare), and the ROC keeps a subset of its vertices."""
+ROC_MAX_POINTS = 4_000
+"""At most this many vertices are kept of a lean ROC curve (evenly spaced by rank in each class,
+plus Youden's point and both ends): each is an exact point of the curve."""
+_BLOCK = 65_536
 
 
 @dataclass(frozen=True)
@@ -270,9 +279,12 @@ def evaluate(
         )
     else:
         balanced = 0.5 * (recall + specificity)
-    clipped = np.clip(pv, _EPS_CLIP, 1.0 - _EPS_CLIP)
-    log_loss = float(-np.mean(np.where(yv == 1.0, np.log(clipped), np.log1p(-clipped))))
-    brier = float(np.mean((pv - yv) ** 2))
+    if n > LEAN_ROWS:
+        log_loss, brier = _losses_in_blocks(pv, yv)
+    else:
+        clipped = np.clip(pv, _EPS_CLIP, 1.0 - _EPS_CLIP)
+        log_loss = float(-np.mean(np.where(yv == 1.0, np.log(clipped), np.log1p(-clipped))))
+        brier = float(np.mean((pv - yv) ** 2))
     return Evaluation(
         threshold=float(threshold),
         n=n,
@@ -338,6 +350,8 @@ def roc_curve(p: FloatArray, y: FloatArray, *, level: float = 0.95) -> RocCurve:
             (), None, None, None, None, float(level), None, None,
             f"no row has label {missing}, so the ROC curve and its AUC are undefined",
         )  # fmt: skip
+    if pv.shape[0] > LEAN_ROWS:
+        return _roc_lean(pv, yv, float(level))
     order = np.argsort(-pv, kind="stable")
     scores = pv[order]
     labels = yv[order]
@@ -354,6 +368,22 @@ def roc_curve(p: FloatArray, y: FloatArray, *, level: float = 0.95) -> RocCurve:
         RocPoint(float(t), float(f), float(r)) for t, f, r in zip(thresholds, fpr, tpr, strict=True)
     )
     auc, se = delong_auc(pv, yv)
+    youden = tpr - fpr
+    best = int(np.argmax(youden))
+    return _roc(
+        points, auc, se, float(level), youden=(float(thresholds[best]), float(youden[best]))
+    )
+
+
+def _roc(
+    points: tuple[RocPoint, ...],
+    auc: float,
+    se: float | None,
+    level: float,
+    *,
+    youden: tuple[float, float],
+) -> RocCurve:
+    youden_threshold, youden_index = youden
     reason = ""
     if se is None:
         lo = hi = None
@@ -361,19 +391,117 @@ def roc_curve(p: FloatArray, y: FloatArray, *, level: float = 0.95) -> RocCurve:
     else:
         z = normal_quantile(0.5 + 0.5 * level)
         lo, hi = max(0.0, auc - z * se), min(1.0, auc + z * se)
-    youden = tpr - fpr
-    best = int(np.argmax(youden))
     return RocCurve(
         points=points,
         auc=auc,
         auc_ci_low=lo,
         auc_ci_high=hi,
         auc_std_error=se,
-        level=float(level),
-        youden_threshold=float(thresholds[best]),
-        youden_index=float(youden[best]),
+        level=level,
+        youden_threshold=youden_threshold,
+        youden_index=youden_index,
         reason=reason,
     )
+
+
+def _roc_lean(pv: FloatArray, yv: FloatArray, level: float) -> RocCurve:
+    """:func:`roc_curve` from the classes' sorted scores, in blocks (many rows).
+
+    A cut "every row with a score >= s" has ``#pos >= s`` true and ``#neg >= s`` false
+    positives (two binary searches); its threshold (predicted positive when ``p >`` it) is the
+    next lower score of either class. Youden's J only rises at a positive's score, so its first
+    maximum (highest threshold, as :func:`roc_curve`) is found over the positives' cuts.
+    """
+    is_pos = yv == 1.0
+    pos = np.sort(pv[is_pos])
+    neg = np.sort(pv[~is_pos])
+    del is_pos
+    m, n = pos.shape[0], neg.shape[0]
+    auc, se = _delong_sorted(pos, neg)
+
+    def counts(cuts: FloatArray) -> tuple[FloatArray, FloatArray]:
+        tp = m - np.searchsorted(pos, cuts, side="left")
+        fp = n - np.searchsorted(neg, cuts, side="left")
+        return tp / m, fp / n
+
+    def next_lower(cuts: FloatArray) -> FloatArray:
+        i = np.searchsorted(pos, cuts, side="left")
+        j = np.searchsorted(neg, cuts, side="left")
+        below_p = np.where(i > 0, pos[np.maximum(i - 1, 0)], -np.inf)
+        below_n = np.where(j > 0, neg[np.maximum(j - 1, 0)], -np.inf)
+        return np.maximum(below_p, below_n)
+
+    highest = float(max(pos[-1], neg[-1]))
+    best_j, best_cut = 0.0, None  # point 0 (nothing positive) has J = 0
+    for stop in range(m, 0, -_BLOCK):
+        cuts = pos[max(0, stop - _BLOCK) : stop][::-1]  # descending
+        tpr, fpr = counts(cuts)
+        j = tpr - fpr
+        k = int(np.argmax(j))
+        if j[k] > best_j:
+            best_j, best_cut = float(j[k]), float(cuts[k])
+    youden_t = highest if best_cut is None else float(next_lower(np.array([best_cut]))[0])
+
+    k = ROC_MAX_POINTS // 2
+    picks = [
+        pos[np.linspace(0, m - 1, min(m, k)).astype(np.int64)],
+        neg[np.linspace(0, n - 1, min(n, k)).astype(np.int64)],
+        np.array([min(pos[0], neg[0])] + ([] if best_cut is None else [best_cut])),
+    ]
+    cuts = np.unique(np.concatenate(picks))[::-1]
+    tpr, fpr = counts(cuts)
+    thresholds = next_lower(cuts)
+    points = (
+        RocPoint(highest, 0.0, 0.0),
+        *(
+            RocPoint(float(t), float(f), float(r))
+            for t, f, r in zip(thresholds, fpr, tpr, strict=True)
+        ),
+    )
+    return _roc(points, auc, se, level, youden=(youden_t, best_j))
+
+
+def _delong_sorted(pos: FloatArray, neg: FloatArray) -> tuple[float, float | None]:
+    """:func:`delong_auc` from each class's sorted scores, in blocks (O(block) memory).
+
+    A positive's component is the share of negatives it beats (ties one half), a negative's the
+    share of positives that beat it: two binary searches each, no ranks of all rows.
+    """
+    m, n = pos.shape[0], neg.shape[0]
+
+    def v10(a: int) -> FloatArray:
+        b = pos[a : a + _BLOCK]
+        below = np.searchsorted(neg, b, "left") + np.searchsorted(neg, b, "right")
+        return np.asarray(below / (2.0 * n), dtype=np.float64)
+
+    def v01(a: int) -> FloatArray:
+        b = neg[a : a + _BLOCK]
+        beaten = 2 * m - np.searchsorted(pos, b, "right") - np.searchsorted(pos, b, "left")
+        return np.asarray(beaten / (2.0 * m), dtype=np.float64)
+
+    def mean_var(part: Callable[[int], FloatArray], size: int) -> tuple[float, float]:
+        mean = sum(float(part(a).sum()) for a in range(0, size, _BLOCK)) / size
+        if size < 2:
+            return mean, 0.0
+        ss = sum(float(((part(a) - mean) ** 2).sum()) for a in range(0, size, _BLOCK))
+        return mean, ss / (size - 1)
+
+    auc, var10 = mean_var(v10, m)
+    if m < 2 or n < 2:
+        return auc, None
+    _, var01 = mean_var(v01, n)
+    return auc, math.sqrt(max(var10 / m + var01 / n, 0.0))
+
+
+def _losses_in_blocks(pv: FloatArray, yv: FloatArray) -> tuple[float, float]:
+    """(log loss, Brier score) as :func:`evaluate` computes them, over blocks of rows."""
+    log_sum = sq_sum = 0.0
+    for a in range(0, pv.shape[0], _BLOCK):
+        p, y = pv[a : a + _BLOCK], yv[a : a + _BLOCK]
+        c = np.clip(p, _EPS_CLIP, 1.0 - _EPS_CLIP)
+        log_sum += float(np.where(y == 1.0, np.log(c), np.log1p(-c)).sum())
+        sq_sum += float(((p - y) ** 2).sum())
+    return -log_sum / pv.shape[0], sq_sum / pv.shape[0]
 
 
 def delong_auc(p: FloatArray, y: FloatArray) -> tuple[float, float | None]:
@@ -428,10 +556,15 @@ def calibration_bins(p: FloatArray, y: FloatArray, n_bins: int = 10) -> tuple[Ca
     if n_bins < 1:
         raise ValueError(f"n_bins must be at least 1, got {n_bins}")
     edges = np.linspace(0.0, 1.0, n_bins + 1)
-    ids = np.searchsorted(edges[1:-1], pv, side="left")
-    counts = np.bincount(ids, minlength=n_bins)
-    sum_p = np.bincount(ids, weights=pv, minlength=n_bins)
-    sum_y = np.bincount(ids, weights=yv, minlength=n_bins)
+    counts = np.zeros(n_bins, np.int64)
+    sum_p, sum_y = np.zeros(n_bins), np.zeros(n_bins)
+    block = pv.shape[0] if pv.shape[0] <= LEAN_ROWS else _BLOCK
+    for a in range(0, pv.shape[0], block):
+        p, y = pv[a : a + block], yv[a : a + block]
+        ids = np.searchsorted(edges[1:-1], p, side="left")
+        counts += np.bincount(ids, minlength=n_bins)
+        sum_p += np.bincount(ids, weights=p, minlength=n_bins)
+        sum_y += np.bincount(ids, weights=y, minlength=n_bins)
     return tuple(
         CalibrationBin(
             lower=float(edges[k]),

@@ -28,6 +28,7 @@ from typing import Any, Protocol
 
 import numpy as np
 
+from core.memory import release_freed_memory_promptly
 from core.model import LogisticModel
 from core.session import Outcome
 from core.training import Trainer, TrainingConfig, TrainingDiverged, TrainingError
@@ -126,6 +127,7 @@ class Control:
 def _serve(conn: mpc.Connection, stop: _Flag, running: _Flag) -> None:
     """The child's loop: one request at a time until "quit" or the pipe closes."""
     _exit_with_parent()
+    release_freed_memory_promptly()
     control = Control(stop, running)
     while True:
         try:
@@ -138,8 +140,10 @@ def _serve(conn: mpc.Connection, stop: _Flag, running: _Flag) -> None:
         if kind == "warm":
             _warm_up()
             conn.send(("warm",))
-        elif kind == "train":
+        elif kind in ("train", "train-raw"):
             _, features, labels, config, names, holdout = request
+            if kind == "train-raw":  # the data follow as raw float32 bytes: no pickled copy
+                features, labels = _receive_arrays(conn, features, labels)
             run_training(
                 features,
                 labels,
@@ -149,6 +153,27 @@ def _serve(conn: mpc.Connection, stop: _Flag, running: _Flag) -> None:
                 conn.send,
                 holdout,
             )
+
+
+def _receive_arrays(
+    conn: mpc.Connection, x_shape: tuple[int, ...], y_shape: tuple[int, ...]
+) -> tuple[np.ndarray, np.ndarray]:
+    """The two read-only float32 arrays :func:`_send_arrays` wrote, received in place."""
+    out = []
+    for shape in (x_shape, y_shape):
+        a = np.empty(shape, np.float32)
+        if a.size:
+            conn.recv_bytes_into(a.data.cast("B"))
+        else:
+            conn.recv_bytes()
+        a.flags.writeable = False
+        out.append(a)
+    return out[0], out[1]
+
+
+def _send_arrays(conn: mpc.Connection, *arrays: np.ndarray) -> None:
+    for a in arrays:
+        conn.send_bytes(np.ascontiguousarray(a).data.cast("B"))
 
 
 def _exit_with_parent() -> None:
@@ -428,16 +453,22 @@ class RemoteTrainer:
             self.control.pause()
         if on_started is not None:
             on_started(self)
-        self._conn.send(
-            (
-                "train",
-                np.ascontiguousarray(features),
-                np.ascontiguousarray(labels),
-                config.to_dict(),
-                tuple(names),
-                holdout,
+        if features.dtype == np.float32 and labels.dtype == np.float32:
+            # Raw bytes, read straight into the child's arrays (see training_arrays).
+            header = ("train-raw", features.shape, labels.shape)
+            self._conn.send((*header, config.to_dict(), tuple(names), holdout))
+            _send_arrays(self._conn, features, labels)
+        else:
+            self._conn.send(
+                (
+                    "train",
+                    np.ascontiguousarray(features),
+                    np.ascontiguousarray(labels),
+                    config.to_dict(),
+                    tuple(names),
+                    holdout,
+                )
             )
-        )
         while True:
             msg: Message = self._receive()
             yield msg

@@ -20,6 +20,7 @@ import operator
 import secrets
 import threading
 import time
+import warnings
 from collections.abc import Iterator
 from dataclasses import asdict, dataclass, fields
 from typing import TYPE_CHECKING, Any, Literal, Protocol
@@ -200,6 +201,16 @@ def to_float32_tensors(
     """
     import torch
 
+    x, y = check_float32(features, labels)
+    with warnings.catch_warnings():  # read-only arrays are promised unchanged (see _float32)
+        warnings.filterwarnings("ignore", message="The given NumPy array is not writable")
+        return torch.from_numpy(_float32(x)), torch.from_numpy(_float32(y).reshape(-1, 1))
+
+
+def check_float32(features: np.ndarray, labels: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """``(features as (n, d), labels as (n,))``, views, once every value is known to fit float32
+    training; raises :class:`TrainingError` naming the first row that does not. Memory stays
+    one block of rows, however long the table."""
     x = np.asarray(features)
     if x.ndim == 1:
         x = x.reshape(-1, 1)
@@ -222,7 +233,38 @@ def to_float32_tensors(
         if not labels_ok.all():
             row = start + int(np.flatnonzero(~labels_ok)[0])
             raise TrainingError(f"Row {row + 1}: the label must be 0 or 1, not {y[row]!r}.")
-    return torch.from_numpy(_float32(x)), torch.from_numpy(_float32(y).reshape(-1, 1))
+    return x, y
+
+
+def training_arrays(features: np.ndarray, labels: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The data as the model will train on it: read-only float32 copies, made once.
+
+    Values float32 cannot hold, or labels other than 0/1, are left for :class:`Trainer` to
+    name (row and column): the arrays are then returned as float64 copies. A read-only float32
+    array goes through :func:`to_float32_tensors` without another copy, and the training process
+    receives it as raw bytes (see ``core.remote``).
+    """
+    x = np.asarray(features)
+    if x.ndim == 1:
+        x = x.reshape(-1, 1)
+    y = np.asarray(labels).reshape(-1)
+    if x.ndim != 2 or x.shape[0] != y.shape[0]:
+        return np.array(features), np.array(labels)
+    x32 = np.empty(x.shape, np.float32)
+    y32 = np.empty(y.shape, np.float32)
+    for start in range(0, x.shape[0], CHECK_ROWS):
+        stop = start + CHECK_ROWS
+        block = np.asarray(x[start:stop], dtype=np.float64)
+        labels_block = y[start:stop]
+        if (~np.isfinite(block) | (np.abs(block) > FLOAT32_MAX)).any() or not np.isin(
+            labels_block, (0.0, 1.0)
+        ).all():
+            return np.array(x, dtype=np.float64), np.array(y, dtype=np.float64)
+        x32[start:stop] = block  # the same rounding as np.array(x, dtype=np.float32)
+        y32[start:stop] = labels_block
+    x32.flags.writeable = False
+    y32.flags.writeable = False
+    return x32, y32
 
 
 def _float32(a: np.ndarray) -> np.ndarray:

@@ -10,16 +10,14 @@ import sys
 import threading
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSocketNotifier, QTimer
+from PySide6.QtCore import QSocketNotifier, Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
-from core.remote import TRAINING_PROCESSES
 from gui.appinfo import configure_application
 from gui.i18n import install_language
 
 if TYPE_CHECKING:
     from gui.main_window import MainWindow
-from gui.worker import use_process
 
 
 def warm_up_torch() -> threading.Thread:
@@ -29,6 +27,9 @@ def warm_up_torch() -> threading.Thread:
     step pulls ``torch._dynamo``, over a second); this process imports torch too, for the
     predictions, which the window makes with the seed's own float32 arithmetic.
     """
+
+    from core.remote import TRAINING_PROCESSES
+    from gui.training_worker import use_process
 
     # A failed warm-up only means the first Train is slower: nothing to report.
     def child() -> None:
@@ -65,6 +66,9 @@ def run_gui(argv: list[str]) -> int:
     if lang is not None and lang not in ("en", "ko"):
         print(f'error: --lang takes "en" or "ko", not "{lang}"', file=sys.stderr)
         return 2
+    from core.memory import release_freed_memory_promptly
+
+    release_freed_memory_promptly()
     app = QApplication.instance() or QApplication([sys.argv[0], *argv])
     assert isinstance(app, QApplication)
     configure_application(app)
@@ -76,16 +80,24 @@ def run_gui(argv: list[str]) -> int:
 
     from gui.main_window import MainWindow
 
-    window = MainWindow()
+    # The window's first frame comes first; its plots, a file to open and torch's warm-up follow.
+    window = MainWindow(deferred=True)
     files = [a for a in argv if not a.startswith("-")]
-    if files:
-        window.open_path(files[0])
+
+    def after_first_frame() -> None:
+        if files:
+            window.open_path(files[0])
+        if os.environ.get("LOGREG_STUDIO_NO_WARMUP") != "1":
+            QTimer.singleShot(0, warm_up_torch)
+
+    window.panelsReady.connect(after_first_frame, Qt.ConnectionType.SingleShotConnection)
     window.show()
-    if os.environ.get("LOGREG_STUDIO_NO_WARMUP") != "1":
-        QTimer.singleShot(0, warm_up_torch)
     _close_on_signals(window)
     status = app.exec()
-    TRAINING_PROCESSES.close_all()
+    if "core.remote" in sys.modules:  # a training process may have been started
+        from core.remote import TRAINING_PROCESSES
+
+        TRAINING_PROCESSES.close_all()
     return status
 
 
@@ -116,7 +128,8 @@ def _close_on_signals(window: MainWindow) -> None:
     def handler(signum: int, frame: object) -> None:
         name = signal.Signals(signum).name
         print(f"{name}: closing Logistic Regression Studio.", file=sys.stderr)
-        window.close_without_asking()
+        # Not here: the handler may run inside a paint or any other Qt call; close from the loop.
+        QTimer.singleShot(0, window.close_without_asking)
 
     read_fd, write_fd = socket.socketpair()
     read_fd.setblocking(False)

@@ -30,10 +30,11 @@ def refresh_texts(w: Any) -> None:
     table.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, table.columnCount() - 1)
     w._on_data_changed()
     w.training_panel.refresh()
-    w.model_panel.plot.set_threshold(w.state.threshold)  # redraw: note and labels
-    w.model_panel.flush()
     w.prediction_panel.flush()
-    w.statistics_panel.show_analysis(w.state.analysis)
-    if w.state.model is not None:
-        w.evaluation_panel.flush()
+    if w.is_ready():
+        w.model_panel.plot.set_threshold(w.state.threshold)  # redraw: note and labels
+        w.model_panel.flush()
+        w.statistics_panel.show_analysis(w.state.analysis)
+        if w.state.model is not None:
+            w.evaluation_panel.flush()
     w._update_title()

@@ -8,13 +8,12 @@ automation interface (see README, "Design").
 
 from __future__ import annotations
 
+import sys
+from typing import TYPE_CHECKING
+
 import numpy as np
-from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal, Slot
-from PySide6.QtGui import (
-    QAction,
-    QCloseEvent,
-    QGuiApplication,
-)
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication
 from PySide6.QtWidgets import (
     QDockWidget,
     QMainWindow,
@@ -23,57 +22,91 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core.exact import ExactFit
 from core.files import Project
 from core.model import LogisticModel
-from core.remote import Holdout
 from core.session import Outcome, RunHistory
 from core.split import holdout_split
-from core.training import ConfigError, TrainingConfig
+from core.training import ConfigError, TrainingConfig, training_arrays
 from gui import dialogs
 from gui.a11y import name_inner_widgets
 from gui.controllers.documents import DocumentController
 from gui.controllers.exact_fit import ExactFitController
 from gui.controllers.training import TrainingController
-from gui.format import duration
+from gui.format import QT_TRANSLATE_NOOP, duration
 from gui.i18n import LANGUAGES, translate_core
 from gui.language import switch_language
 from gui.layout import arrange_docks
-from gui.menus import build_menus
+from gui.menus import build_menus, wire_panel_menus
 from gui.panels.data_panel import DataPanel
-from gui.panels.evaluation_panel import EvaluationPanel
-from gui.panels.landscape_panel import LandscapePanel
-from gui.panels.loss_panel import LossPanel
-from gui.panels.model_panel import ModelPanel
+from gui.panels.placeholder import PanelPlaceholder
 from gui.panels.prediction_panel import PredictionPanel
-from gui.panels.runs_panel import RunsPanel
-from gui.panels.statistics_panel import StatisticsPanel
-from gui.panels.step_panel import StepPanel
 from gui.panels.training_panel import TrainingPanel
-from gui.plots import retheme_plots
 from gui.report import export_report, export_report_interactively
 from gui.session import SessionState
 from gui.settings import Settings
 from gui.table_model import TableData
-from gui.teaching import TeachingController
 from gui.zoom import Zoom
+
+if TYPE_CHECKING:
+    from core.exact import ExactFit
+    from gui.panels.evaluation_panel import EvaluationPanel
+    from gui.panels.landscape_panel import LandscapePanel
+    from gui.panels.loss_panel import LossPanel
+    from gui.panels.model_panel import ModelPanel
+    from gui.panels.runs_panel import RunsPanel
+    from gui.panels.statistics_panel import StatisticsPanel
+    from gui.panels.step_panel import StepPanel
+    from gui.teaching import TeachingController
 
 APP_TITLE = "Logistic Regression Studio"
 LAYOUT_VERSION = 4  # bump when the docks change, so an old saved layout is not applied
 
 
 class MainWindow(QMainWindow):
-    """Logistic Regression Studio's one window."""
+    """Logistic Regression Studio's one window.
+
+    Built in two steps so that it appears at once: the constructor makes the window a user
+    sees first (the data, the training settings, the prediction, every dock, menu and title),
+    and :meth:`complete` adds the panels that need pyqtgraph and the statistics modules in place
+    of same-sized placeholders, right after the first frame is painted (``deferred=True``, as
+    the app starts) or before the constructor returns (the default). :attr:`panelsReady` is
+    emitted, and :meth:`is_ready` turns true, when every panel is in place.
+    """
 
     trainingFinished = Signal(str)  # Outcome, once every panel shows the final model
     importFinished = Signal(str)  # Outcome
+    panelsReady = Signal()
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    # The docks (object name, title); data, training and prediction are built with the window.
+    DOCKS = (
+        ("data", QT_TRANSLATE_NOOP("MainWindow", "Data")),
+        ("training", QT_TRANSLATE_NOOP("MainWindow", "Training")),
+        ("model", QT_TRANSLATE_NOOP("MainWindow", "The model: probability of passing")),
+        ("loss", QT_TRANSLATE_NOOP("MainWindow", "Loss per epoch")),
+        ("prediction", QT_TRANSLATE_NOOP("MainWindow", "Will this pass?")),
+        ("statistics", QT_TRANSLATE_NOOP("MainWindow", "Statistics")),
+        ("evaluation", QT_TRANSLATE_NOOP("MainWindow", "Evaluation")),
+        ("landscape", QT_TRANSLATE_NOOP("MainWindow", "Loss landscape")),
+        ("step", QT_TRANSLATE_NOOP("MainWindow", "One step")),
+        ("runs", QT_TRANSLATE_NOOP("MainWindow", "Runs side by side")),
+    )
+
+    model_panel: ModelPanel
+    loss_panel: LossPanel
+    statistics_panel: StatisticsPanel
+    evaluation_panel: EvaluationPanel
+    landscape_panel: LandscapePanel
+    step_panel: StepPanel
+    runs_panel: RunsPanel
+    teaching: TeachingController
+
+    def __init__(self, parent: QWidget | None = None, *, deferred: bool = False) -> None:
         super().__init__(parent)
         self.setObjectName("mainWindow")
         self.resize(1280, 800)
         self.setMinimumSize(800, 560)
         self.setDockNestingEnabled(True)
+        self._ready = False
         self.state = SessionState(self)
         self.table_model = self.state.table
         self.undo_stack = self.state.undo_stack
@@ -83,38 +116,24 @@ class MainWindow(QMainWindow):
 
         self.data_panel = DataPanel(self.table_model)
         self.training_panel = TrainingPanel()
-        self.model_panel = ModelPanel()
-        self.loss_panel = LossPanel()
         self.prediction_panel = PredictionPanel()
-        self.statistics_panel = StatisticsPanel()
-        self.evaluation_panel = EvaluationPanel()
-        self.landscape_panel = LandscapePanel()
-        self.step_panel = StepPanel()
-        self.runs_panel = RunsPanel()
         self.training = TrainingController(self.state, self)
         self.exact = ExactFitController(self.state, self)
         self.documents = DocumentController(self.state, self, self._project, self)
-        self.teaching = TeachingController(self, self)
         self._reset_after_stop = False
         self.zooming = Zoom(self)
         self.language_menu = QMenu(self)
         self.panels_menu = QMenu(self)
         self.view_menu = QMenu(self)
 
+        first: dict[str, QWidget] = {
+            "data": self.data_panel,
+            "training": self.training_panel,
+            "prediction": self.prediction_panel,
+        }
         self.docks: dict[str, QDockWidget] = {}
-        for name, title, panel in (
-            ("data", self.tr("Data"), self.data_panel),
-            ("training", self.tr("Training"), self.training_panel),
-            ("model", self.tr("The model: probability of passing"), self.model_panel),
-            ("loss", self.tr("Loss per epoch"), self.loss_panel),
-            ("prediction", self.tr("Will this pass?"), self.prediction_panel),
-            ("statistics", self.tr("Statistics"), self.statistics_panel),
-            ("evaluation", self.tr("Evaluation"), self.evaluation_panel),
-            ("landscape", self.tr("Loss landscape"), self.landscape_panel),
-            ("step", self.tr("One step"), self.step_panel),
-            ("runs", self.tr("Runs side by side"), self.runs_panel),
-        ):
-            self.add_panel(name, title, panel)
+        for name, title in self.DOCKS:
+            self.add_panel(name, self.tr(title), first.get(name) or PanelPlaceholder(name))
         arrange_docks(self, self.docks)
         self._default_layout = self.saveState(LAYOUT_VERSION)
         build_menus(self)
@@ -127,6 +146,66 @@ class MainWindow(QMainWindow):
         self.state.mark_saved()
         self._update_title()
         self.statusBar().showMessage(self.tr("Ready. Press Train to fit the model."), 5000)
+        if deferred:
+            self.installEventFilter(self)
+        else:
+            self.complete()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self and event.type() == QEvent.Type.Paint:
+            # The first frame is being painted: build the rest right after it, once.
+            self.removeEventFilter(self)
+            QTimer.singleShot(0, self.complete)
+        return super().eventFilter(watched, event)
+
+    def is_ready(self) -> bool:
+        """Whether every panel is in place (see :meth:`complete`)."""
+        return self._ready
+
+    @Slot()
+    def complete(self) -> None:
+        """Put the plot and analysis panels in their docks, wire them, and show the state."""
+        if self._ready:
+            return
+        from gui.panels.evaluation_panel import EvaluationPanel
+        from gui.panels.landscape_panel import LandscapePanel
+        from gui.panels.loss_panel import LossPanel
+        from gui.panels.model_panel import ModelPanel
+        from gui.panels.runs_panel import RunsPanel
+        from gui.panels.statistics_panel import StatisticsPanel
+        from gui.panels.step_panel import StepPanel
+        from gui.teaching import TeachingController
+
+        self.model_panel = ModelPanel()
+        self.loss_panel = LossPanel()
+        self.statistics_panel = StatisticsPanel()
+        self.evaluation_panel = EvaluationPanel()
+        self.landscape_panel = LandscapePanel()
+        self.step_panel = StepPanel()
+        self.runs_panel = RunsPanel()
+        self.teaching = TeachingController(self, self)
+        for name, panel in (
+            ("model", self.model_panel),
+            ("loss", self.loss_panel),
+            ("statistics", self.statistics_panel),
+            ("evaluation", self.evaluation_panel),
+            ("landscape", self.landscape_panel),
+            ("step", self.step_panel),
+            ("runs", self.runs_panel),
+        ):
+            old = self.docks[name].widget()
+            self.docks[name].setWidget(panel)
+            if old is not None:
+                old.deleteLater()
+        self._connect_panels()
+        wire_panel_menus(self)
+        self._ready = True
+        self.loss_panel.set_log_scale(Settings().boolean("view/logScale"))
+        if self.zooming.factor != 1.0:
+            self.zooming.set(self.zooming.factor)
+        name_inner_widgets(self)
+        self._on_data_changed()
+        self.panelsReady.emit()
 
     # ---- composition -----------------------------------------------------------------------------
     def add_panel(self, name: str, title: str, panel: QWidget) -> QDockWidget:
@@ -152,27 +231,14 @@ class MainWindow(QMainWindow):
     def _connect(self) -> None:
         s, tp, pp = self.state, self.training_panel, self.prediction_panel
         s.dataChanged.connect(self._on_data_changed)
-        s.modelChanged.connect(self.model_panel.set_model)
         s.modelChanged.connect(pp.set_model)
         s.modelOutOfDateChanged.connect(tp.set_model_status)
         s.modelOutOfDateChanged.connect(pp.set_out_of_date)
-        s.historyReset.connect(self.loss_panel.set_history)
-        s.exactFitChanged.connect(self.model_panel.set_exact)
-        s.analysisChanged.connect(self.statistics_panel.show_analysis)
-        s.exactFitProgress.connect(self.model_panel.show_fit_progress)
         s.analysisOptionsChanged.connect(self.exact.schedule)
-        s.modelChanged.connect(self.statistics_panel.set_model)
-        s.modelChanged.connect(self.evaluation_panel.set_model)
-        s.thresholdChanged.connect(self.evaluation_panel.set_threshold)
-        self.statistics_panel.optionsChanged.connect(s.set_analysis_options)
-        self.evaluation_panel.thresholdRequested.connect(self.set_threshold)
-        s.runningChanged.connect(self.evaluation_panel.set_training)
-        s.runningChanged.connect(self.statistics_panel.set_training)
         s.runningChanged.connect(self._on_running_changed)
         s.progressChanged.connect(tp.show_progress)
         s.errorChanged.connect(self._on_error_changed)
         s.runFinished.connect(self._on_run_finished)
-        s.thresholdChanged.connect(self.model_panel.set_threshold)
         s.modifiedChanged.connect(self.setWindowModified)
         s.pathChanged.connect(self._update_title)
         tp.trainRequested.connect(self.train)
@@ -184,21 +250,45 @@ class MainWindow(QMainWindow):
         tp.statusMessage.connect(self.statusBar().showMessage)
         self.data_panel.statusMessage.connect(self.statusBar().showMessage)
         pp.thresholdChanged.connect(s.set_threshold)
-        self.loss_panel.errorRaised.connect(self.show_error_box)
         d = self.documents
         d.projectLoaded.connect(self._on_project_loaded)
         d.importFinished.connect(self.importFinished)
         d.errorRaised.connect(self.show_error_box)
         d.statusMessage.connect(self._on_status_message)
+
+    def _connect_panels(self) -> None:
+        s, mp, ev, st = self.state, self.model_panel, self.evaluation_panel, self.statistics_panel
+        s.modelChanged.connect(mp.set_model)
+        s.historyReset.connect(self.loss_panel.set_history)
+        s.exactFitChanged.connect(mp.set_exact)
+        s.analysisChanged.connect(st.show_analysis)
+        s.exactFitProgress.connect(mp.show_fit_progress)
+        s.modelChanged.connect(st.set_model)
+        s.modelChanged.connect(ev.set_model)
+        s.thresholdChanged.connect(ev.set_threshold)
+        st.optionsChanged.connect(s.set_analysis_options)
+        ev.thresholdRequested.connect(self.set_threshold)
+        s.runningChanged.connect(ev.set_training)
+        s.runningChanged.connect(st.set_training)
+        s.thresholdChanged.connect(mp.set_threshold)
+        self.loss_panel.errorRaised.connect(self.show_error_box)
         self.teaching.wire()
+        # What happened before the panels were there (a loaded project's run, a threshold).
+        mp.set_model(s.model)
+        st.set_model(s.model)
+        ev.set_model(s.model)
+        ev.set_threshold(s.threshold)
+        self.loss_panel.set_history(s.history)
 
     # ---- the automation interface (tests, the self-test, users' scripts) ---------------------
     @property
     def curve_plot(self):  # type: ignore[no-untyped-def]
+        self.complete()
         return self.model_panel.plot
 
     @property
     def loss_plot(self):  # type: ignore[no-untyped-def]
+        self.complete()
         return self.loss_panel.plot
 
     @property
@@ -265,15 +355,19 @@ class MainWindow(QMainWindow):
         except ConfigError as exc:
             tp.show_error(str(exc))
             return
-        snap = self.table_model.snapshot()
-        x, y, holdout = snap.features, snap.labels, None
+        # The training's own float32 copy, made once here from the table (no full snapshot).
+        x, y = self.table_model.arrays()
+        holdout = None
         split = self._split(y)
         if split is not None:
+            from core.remote import Holdout
+
             train_rows, test_rows = split
             holdout = Holdout(x[test_rows], y[test_rows])
             x, y = x[train_rows], y[train_rows]
+        x, y = training_arrays(x, y)
         tp.start_progress(config.epochs)
-        self.training.start(x, y, tuple(snap.feature_names), config, holdout)
+        self.training.start(x, y, tuple(self.table_model.feature_names), config, holdout)
         self.statusBar().showMessage(self.tr("Training…"))
 
     def _split(self, y: np.ndarray) -> tuple[np.ndarray, np.ndarray] | None:
@@ -288,6 +382,8 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def _update_evaluation_rows(self) -> None:
+        if not self._ready:
+            return
         x, y = self.table_model.arrays()
         pct = self.training_panel.holdout_percent()
         split = self._split(y) if not np.isnan(y).any() else None
@@ -323,9 +419,10 @@ class MainWindow(QMainWindow):
             return
         self.state.reset_model()
         self.training_panel.clear_progress()
-        self.model_panel.flush()
-        self.loss_panel.flush()
         self.prediction_panel.flush()
+        if self._ready:
+            self.model_panel.flush()
+            self.loss_panel.flush()
         self.statusBar().showMessage(
             self.tr("Model reset: the next run starts from new initial parameters."), 5000
         )
@@ -371,6 +468,7 @@ class MainWindow(QMainWindow):
             self._reset_after_stop = False
             self.reset_model()
         # Every panel shows the final state before anyone hears that the run ended.
+        self.complete()
         self.model_panel.flush()
         self.loss_panel.flush()
         self.prediction_panel.flush()
@@ -380,10 +478,12 @@ class MainWindow(QMainWindow):
     # ---- report ----------------------------------------------------------------------------------
     @Slot()
     def export_report(self) -> None:
+        self.complete()
         export_report_interactively(self)
 
     def export_report_to(self, path: str) -> bool:
         """Write the HTML report to ``path``; True on success."""
+        self.complete()
         return export_report(self, path)
 
     # ---- data and documents --------------------------------------------------------------------
@@ -394,17 +494,20 @@ class MainWindow(QMainWindow):
         self.prediction_panel.set_features(
             [table.display_feature_name(j) for j in range(table.n_features)]
         )
+        problem = self.data_panel.show_summary()
+        self.training_panel.set_table_state(problem, table.warning(), table.rowCount())
+        if not self._ready:  # the rest is for the panels complete() adds
+            return
         x, y = table.arrays()
         self.model_panel.set_data(x, y, tuple(table.feature_names))
         self.evaluation_panel.set_data(x, y, held_out=False)
         self.statistics_panel.set_label_name(table.display_label_name())
-        problem = self.data_panel.show_summary()
-        self.training_panel.set_table_state(problem, table.warning(), table.rowCount())
         if problem is None:
             self.exact.schedule()
 
     @Slot(object)
     def _on_project_loaded(self, project: Project) -> None:
+        self.complete()
         c = project.config
         self.training_panel.set_config(c)
         self.prediction_panel.set_threshold(project.threshold)
@@ -430,7 +533,7 @@ class MainWindow(QMainWindow):
             model=self.state.model,
             loss_history=self.state.history.losses.copy(),
             invalid_cells=snap.invalid,
-            runs=tuple(self.runs_panel.runs()),
+            runs=tuple(self.runs_panel.runs()) if self._ready else (),
         )
 
     @Slot(str, int)
@@ -471,7 +574,6 @@ class MainWindow(QMainWindow):
             t = 0.5
         self.prediction_panel.set_threshold(t)
         self.state.set_threshold(t, user=False)
-        self.loss_panel.set_log_scale(s.boolean("view/logScale"))
 
     def save_settings(self) -> None:
         s = Settings()
@@ -479,7 +581,8 @@ class MainWindow(QMainWindow):
         s.set("window/state", self.saveState(LAYOUT_VERSION))
         self.training_panel.save(s)
         s.set("prediction/threshold", self.prediction_panel.threshold_input.text())
-        s.set("view/logScale", self.loss_panel.log_check.isChecked())
+        if self._ready:
+            s.set("view/logScale", self.loss_panel.log_check.isChecked())
         s.sync()
 
     def close_without_asking(self) -> None:
@@ -495,8 +598,9 @@ class MainWindow(QMainWindow):
             return
         self.training.stop_and_wait()
         self.exact.stop_and_wait()
-        self.teaching.stop_and_wait()
-        self.evaluation_panel.stop_and_wait()
+        if self._ready:
+            self.teaching.stop_and_wait()
+            self.evaluation_panel.stop_and_wait()
         self.documents.stop_and_wait()
         # Deliver the queued finished signals now, so the state is clean on return.
         QCoreApplication.sendPostedEvents()
@@ -507,12 +611,18 @@ class MainWindow(QMainWindow):
     @Slot()
     def _on_color_scheme_changed(self) -> None:
         """Light or dark, followed live: the palette changes by itself, the plots are told."""
-        retheme_plots(self)
+        self._retheme_plots()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.PaletteChange:
-            retheme_plots(self)
+            self._retheme_plots()
         super().changeEvent(event)
+
+    def _retheme_plots(self) -> None:
+        if "gui.plots" in sys.modules:  # no plot exists before pyqtgraph is imported
+            from gui.plots import retheme_plots
+
+            retheme_plots(self)
 
     # ---- language -----------------------------------------------------------------------------------
     @Slot()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication
@@ -80,7 +81,7 @@ def _data_and_training_menus(w: Any) -> None:
     dm = w.menuBar().addMenu(tr("&Data"))
     add_actions(dm, w, [
         ActionSpec("generateDataAction", tr("&Generate data…"),
-                   w.teaching.show_generate_dialog),
+                   _panel_call(w, "teaching", "show_generate_dialog")),
     ])  # fmt: skip
     t = w.menuBar().addMenu(tr("&Training"))
     add_actions(t, w, [
@@ -92,7 +93,8 @@ def _data_and_training_menus(w: Any) -> None:
         ActionSpec("actionPostPreset", tr("Use the post's starting &values"),
                    w.training_panel.apply_post_preset),
         None,
-        ActionSpec("showCodeAction", tr("Show the &code…"), w.teaching.show_code_dialog),
+        ActionSpec("showCodeAction", tr("Show the &code…"),
+                   _panel_call(w, "teaching", "show_code_dialog")),
     ])  # fmt: skip
 
 
@@ -102,11 +104,9 @@ def _view_menu(w: Any) -> None:
     log.setObjectName("actionLogScale")
     log.setCheckable(True)
     log.setShortcut(QKeySequence("Ctrl+L"))
-    log.toggled.connect(w.loss_panel.set_log_scale)
-    w.loss_panel.logScaleToggled.connect(log.setChecked)
     add_actions(v, w, [
         ActionSpec("actionExportLoss", tr("&Export loss curve…"),
-                   w.loss_panel.export_interactively),
+                   _panel_call(w, "loss_panel", "export_interactively")),
         None,
     ])  # fmt: skip
     _language_menu(w, v)
@@ -126,6 +126,23 @@ def _view_menu(w: Any) -> None:
     zoom_in = w.findChild(QAction, "actionZoomIn")
     if zoom_in is not None:  # Ctrl++ too, where + needs Shift
         zoom_in.setShortcuts([QKeySequence("Ctrl+="), QKeySequence(SK.ZoomIn)])
+
+
+def wire_panel_menus(w: Any) -> None:
+    """Connect the actions that drive the panels the window adds after its first frame."""
+    log = w.findChild(QAction, "actionLogScale")
+    log.toggled.connect(w.loss_panel.set_log_scale)
+    w.loss_panel.logScaleToggled.connect(log.setChecked)
+
+
+def _panel_call(w: Any, part: str, method: str) -> Callable[[], None]:
+    """A slot calling ``w.<part>.<method>()``, once the window has built that part."""
+
+    def call() -> None:
+        w.complete()
+        getattr(getattr(w, part), method)()
+
+    return call
 
 
 def _help_menu(w: Any) -> None:

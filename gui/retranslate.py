@@ -10,11 +10,12 @@ translation ("Train" and "training").
 
 from __future__ import annotations
 
+import sys
 import xml.etree.ElementTree as ET
 from collections.abc import Callable
 from functools import cache
+from typing import TYPE_CHECKING
 
-import pyqtgraph as pg
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
@@ -32,6 +33,9 @@ from PySide6.QtWidgets import (
 )
 
 from gui.resources import resource_path
+
+if TYPE_CHECKING:
+    import pyqtgraph as pg
 
 KNOWN = ("ko",)  # the languages we ship besides English
 
@@ -118,8 +122,10 @@ def retranslate(root: QWidget, lang: str) -> int:
         s.text(action, "text", action.text, action.setText)
         s.text(action, "tip", action.toolTip, action.setToolTip)
         s.text(action, "status", action.statusTip, action.setStatusTip)
-    for plot in root.findChildren(pg.PlotWidget):
-        _plot(s, plot)
+    pg_module = sys.modules.get("pyqtgraph")  # no plot exists before pyqtgraph is imported
+    if pg_module is not None:
+        for plot in root.findChildren(pg_module.PlotWidget):
+            _plot(s, plot)
     return s.changed
 
 

@@ -9,17 +9,20 @@ derived: the undo stack is not at its clean index, or something outside the tabl
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 from PySide6.QtCore import QObject, Signal, Slot
 from PySide6.QtGui import QUndoStack
 
-from core.analysis import Analysis
-from core.exact import ExactFit
 from core.model import LogisticModel
 from core.session import Outcome, RunHistory
 from gui.i18n import translate_core
 from gui.table_model import DataTableModel
+
+if TYPE_CHECKING:  # loaded with the statistics, after the window's first frame
+    from core.analysis import Analysis
+    from core.exact import ExactFit
 
 
 class SessionState(QObject):

@@ -497,22 +497,38 @@ class DataTableModel(QAbstractTableModel):
         self.undo_stack.push(_Command(self.tr("Rename column"), setter(name), setter(old)))
 
     def replace_all(self, data: TableData, text: str) -> None:
-        """Replace the whole table (import, new, restore example) as one undo step."""
-        before = self.snapshot()
-        # ``data`` is the caller's to give away (fresh from an import); _load copies it on use.
-        after = data
-        self.undo_stack.push(_Command(text, lambda: self._load(after), lambda: self._load(before)))
+        """Replace the whole table (import, new, restore example) as one undo step.
+
+        ``data`` is the caller's to give away (fresh from an import): the table takes its arrays
+        as they are, and the undo step swaps tables, holding only the one not shown. Each value
+        is kept once, however many rows: no copy for the table, none for undo.
+        """
+        hidden = [data]
+
+        def swap() -> None:
+            shown = TableData(
+                self._x, self._y, self._names, self._label_name, self._invalid
+            )  # no copy: the arrays move to the undo step, as they are
+            self._load(hidden[0], copy=False)
+            hidden[0] = shown
+
+        self.undo_stack.push(_Command(text, swap, swap))
 
     def load_without_undo(self, data: TableData) -> None:
         """Replace the table and forget the undo history (opening a project)."""
         self._load(data)
         self.undo_stack.clear()
 
-    def _load(self, data: TableData) -> None:
+    def _load(self, data: TableData, *, copy: bool = True) -> None:
+        """Show ``data``; its arrays are taken as they are when ``copy`` is false (and they are
+        writable float64, which the table edits in place)."""
         self.beginResetModel()
         x = np.asarray(data.features, dtype=np.float64)
-        self._x = x.reshape(-1, 1).copy() if x.ndim == 1 else x.copy()
-        self._y = np.asarray(data.labels, dtype=np.float64).copy()
+        y = np.asarray(data.labels, dtype=np.float64)
+        x = x.reshape(-1, 1) if x.ndim == 1 else x
+        owned = not copy and x.flags.writeable and y.flags.writeable
+        self._x = x if owned and x.flags.c_contiguous else x.copy()
+        self._y = y if owned and y.flags.c_contiguous else y.copy()
         self._names = list(data.feature_names) or list(default_feature_names(x.shape[1]))
         self._label_name = data.label_name
         self._invalid = dict(data.invalid)

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+import sys
+
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication, QWidget
-
-from gui.plots import scale_plot_fonts
 
 STEPS = (0.8, 0.9, 1.0, 1.15, 1.3, 1.5, 1.75, 2.0)
 
@@ -30,7 +30,10 @@ class Zoom:
         app.setFont(font)
         for w in self._root.findChildren(QWidget):
             w.setFont(font)
-        scale_plot_fonts(self._root, font)
+        if "gui.plots" in sys.modules:  # no plot exists before pyqtgraph is imported
+            from gui.plots import scale_plot_fonts
+
+            scale_plot_fonts(self._root, font)
 
     def step(self, direction: int) -> None:
         """One step in (+1) or out (−1)."""

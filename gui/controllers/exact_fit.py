@@ -3,18 +3,22 @@ stale results dropped by generation."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QTimer, Slot
 
-from core.analysis import Analysis, analyse
 from gui.session import SessionState
 from gui.worker import FunctionWorker, Task, TaskState
+
+if TYPE_CHECKING:
+    from core.analysis import Analysis
 
 
 def _fit(
     state: TaskState, generation: int, *args: Any, **options: Any
 ) -> tuple[int, Analysis | None]:
+    from core.analysis import analyse  # in the worker thread: the window never waits for it
+
     return generation, analyse(*args, progress=state.progress, cancel=state.cancel, **options)
 
 

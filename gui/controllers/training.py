@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import numpy as np
 from PySide6.QtCore import QObject, QThread, Slot
 
-from core.remote import Failed, Finished, Holdout, Progress, Started
 from core.session import Outcome
 from core.training import TrainingConfig
 from gui.session import SessionState
-from gui.worker import TrainingWorker, start_in_thread
+from gui.worker import start_in_thread
+
+if TYPE_CHECKING:  # the training side loads on the first run (or the warm-up)
+    from core.remote import Holdout
+    from gui.training_worker import TrainingWorker
 
 
 class TrainingController(QObject):
@@ -42,6 +47,8 @@ class TrainingController(QObject):
             return False
         self.state.start_run(config.epochs, features.shape[1] if features.ndim == 2 else 1)
         self._outcome = Outcome.FAILED
+        from gui.training_worker import TrainingWorker
+
         worker = TrainingWorker(features, labels, config, names, holdout)
         worker.reported.connect(self._on_worker_reported)
         worker.finished.connect(self._on_worker_finished)
@@ -74,6 +81,8 @@ class TrainingController(QObject):
 
     @Slot(object)
     def _on_worker_reported(self, msg: object) -> None:
+        from core.remote import Failed, Finished, Progress, Started
+
         if isinstance(msg, Started):
             self.state.run_started(msg.model, msg.seed)
         elif isinstance(msg, Progress):

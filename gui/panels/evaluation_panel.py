@@ -21,17 +21,27 @@ from gui.plots import theme
 from gui.style import colour
 from gui.worker import FunctionWorker, Task, TaskState
 
+BLOCK_ROWS = 65_536
+SYNC_ROWS = 20_000
+"""A flush (the end of a run) evaluates in the GUI thread up to this many rows, so the panel is
+current when the run is reported; above it, at once in the background (no stall)."""
+
 
 def _evaluate(  # noqa: PLR0917 (a task function: positional by FunctionWorker)
     state: TaskState, generation: int, model: LogisticModel, x: np.ndarray, y: np.ndarray, t: float
 ) -> tuple[int, Evaluation | None]:
     keep = ~np.isnan(y) & ~np.isnan(x).any(axis=1)
-    x, y = x[keep], y[keep]
+    if not keep.all():  # the table's own arrays otherwise: no copy
+        x, y = x[keep], y[keep]
+    del keep
     if len(y) == 0 or not model.finite:
         return generation, None
+    p = np.empty(len(y))  # the one n-sized result; its temporaries stay one block in size
     with np.errstate(all="ignore"):
-        p = np.asarray(model.probability_fast(x), dtype=np.float64)
-    return generation, evaluate(np.clip(p, 0.0, 1.0), y, t)
+        for a in range(0, len(y), BLOCK_ROWS):
+            p[a : a + BLOCK_ROWS] = model.probability_fast(x[a : a + BLOCK_ROWS])
+    np.clip(p, 0.0, 1.0, out=p)
+    return generation, evaluate(p, y, t)
 
 
 class EvaluationPanel(QWidget):
@@ -152,10 +162,14 @@ class EvaluationPanel(QWidget):
         self._timer.start()
 
     def flush(self) -> None:
-        """Evaluate now in this thread (small data), so what is shown is current."""
+        """Show the current evaluation: computed here for small data, started at once otherwise."""
         self._timer.stop()
         if self._model is None:
             self._show(None)
+            return
+        if len(self._y) > SYNC_ROWS:
+            self._generation += 1
+            self._start()
             return
         self._generation += 1
         _, ev = _evaluate(

@@ -266,7 +266,9 @@ class LandscapePanel(LandscapeView):
         y = np.asarray(labels, dtype=np.float64)
         keep = ~np.isnan(y) & ~np.isnan(x).any(axis=1) if len(y) else np.zeros(0, bool)
         d_old = self._x.shape[1]
-        self._x, self._y, self._names = x[keep], y[keep], tuple(names)
+        if not keep.all():  # the table's own arrays otherwise: no copy
+            x, y = x[keep], y[keep]
+        self._x, self._y, self._names = x, y, tuple(names)
         if self._x.shape[1] != d_old or self.x_combo.count() != self._x.shape[1] + 1:
             self._fill_axes()
         else:

@@ -60,7 +60,7 @@ def main() -> None:
     left = len(running_threads())
     import warnings
 
-    from gui.worker import TrainingWorker
+    from gui.training_worker import TrainingWorker
 
     with warnings.catch_warnings():  # isinstance() pokes deprecated torch attributes
         warnings.simplefilter("ignore")

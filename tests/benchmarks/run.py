@@ -31,6 +31,8 @@ TABLES: list[tuple[int, str, list[str]]] = [
     (4, "Time to window, and Train click → first epoch", ["bench_startup"]),
     (5, "Scale: 1,000,000-row CSV", ["bench_scale", "bench_scale_gui"]),
     (6, "Lifecycle: repeated train/stop in one window", ["bench_lifecycle"]),
+    (7, "Exact fit: 2,000,000 × 5 against pandas + statsmodels", ["bench_exact"]),
+    (8, "Memory: 1,000,000-row CSV in the window, then 100 epochs", ["bench_memory"]),
 ]
 HEADER = "| measurement | median | baseline | ratio | target | met? |\n|---|---|---|---|---|---|"
 
@@ -80,7 +82,7 @@ def main() -> int:
         type=int,
         action="append",
         metavar="N",
-        help="run only table N (1-6); may be repeated",
+        help=f"run only table N (1-{len(TABLES)}); may be repeated",
     )
     args = p.parse_args()
     started = time.strftime("%Y-%m-%d %H:%M:%S %Z")

@@ -118,3 +118,40 @@ def test_calibration_bins_edges_follow_scikit_learn() -> None:
     prob_true, prob_pred = calibration_curve(y, p, n_bins=5)
     np.testing.assert_allclose([b.observed for b in bins], prob_true)
     np.testing.assert_allclose([b.mean_predicted for b in bins], prob_pred)
+
+
+@pytest.mark.parametrize("decimals", [None, 3])
+def test_many_rows_take_the_lean_path_with_the_same_numbers(
+    decimals: int | None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Above LEAN_ROWS the metrics work in blocks from sorted classes (issue 12: memory)."""
+    import core.metrics as cm
+
+    rng = np.random.default_rng(12)
+    n = 150_000
+    p = rng.random(n)
+    if decimals is not None:
+        p = np.round(p, decimals)  # many ties
+    y = (rng.random(n) < p).astype(float)
+    monkeypatch.setattr(cm, "_BLOCK", 4_096)  # several blocks
+    lean = evaluate(p, y, 0.4)
+    assert n > cm.LEAN_ROWS
+    monkeypatch.setattr(cm, "LEAN_ROWS", 10**9)
+    direct = evaluate(p, y, 0.4)
+    assert lean.roc.auc == pytest.approx(direct.roc.auc, abs=1e-12)
+    assert lean.roc.auc == pytest.approx(skm.roc_auc_score(y, p), abs=1e-12)
+    assert lean.roc.auc_std_error == pytest.approx(direct.roc.auc_std_error, rel=1e-9)
+    assert lean.roc.youden_threshold == direct.roc.youden_threshold
+    assert lean.roc.youden_index == pytest.approx(direct.roc.youden_index, abs=1e-15)
+    assert lean.log_loss == pytest.approx(skm.log_loss(y, p), rel=1e-12)
+    assert lean.brier == pytest.approx(direct.brier, rel=1e-12)
+    for a, b in zip(lean.calibration, direct.calibration, strict=True):
+        assert (a.lower, a.upper, a.count) == (b.lower, b.upper, b.count)
+        assert a.mean_predicted == pytest.approx(b.mean_predicted, rel=1e-12)
+        assert a.observed == pytest.approx(b.observed, rel=1e-12)
+    # Every vertex kept is a vertex of the exact curve, both ends included, at most the cap.
+    exact = {(q.threshold, q.fpr, q.tpr) for q in direct.roc.points}
+    assert all((q.threshold, q.fpr, q.tpr) in exact for q in lean.roc.points)
+    assert lean.roc.points[0] == direct.roc.points[0]
+    assert lean.roc.points[-1] == direct.roc.points[-1]
+    assert len(lean.roc.points) <= cm.ROC_MAX_POINTS + 3

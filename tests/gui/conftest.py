@@ -53,9 +53,11 @@ def answers(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 def window(qtbot, answers):  # type: ignore[no-untyped-def]
     from gui.main_window import MainWindow
 
-    w = MainWindow()
+    # As the app starts: the first frame, then the plot and analysis panels (MainWindow.complete).
+    w = MainWindow(deferred=True)
     qtbot.addWidget(w)
     w.show()
     qtbot.waitExposed(w)
+    qtbot.waitUntil(w.is_ready, timeout=20_000)
     yield w
     w.close()

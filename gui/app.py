@@ -66,9 +66,6 @@ def run_gui(argv: list[str]) -> int:
     if lang is not None and lang not in ("en", "ko"):
         print(f'error: --lang takes "en" or "ko", not "{lang}"', file=sys.stderr)
         return 2
-    from core.memory import release_freed_memory_promptly
-
-    release_freed_memory_promptly()
     app = QApplication.instance() or QApplication([sys.argv[0], *argv])
     assert isinstance(app, QApplication)
     configure_application(app)

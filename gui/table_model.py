@@ -227,10 +227,20 @@ class DataTableModel(QAbstractTableModel):
         return x, y
 
     def snapshot(self) -> TableData:
-        """A copy of everything (arrays copied), safe to hand to another thread."""
-        return TableData(
-            self._x.copy(), self._y.copy(), list(self._names), self._label_name, dict(self._invalid)
-        )
+        """The table as it is now, safe to hand to another thread, in O(1): read-only views of
+        the arrays, which the table copies before its next change in place (copy on write)."""
+        self._shared = True
+        x, y = self._x.view(), self._y.view()
+        x.flags.writeable = False
+        y.flags.writeable = False
+        return TableData(x, y, list(self._names), self._label_name, dict(self._invalid))
+
+    _shared = False  # a snapshot (or an undo step) may still hold the arrays
+
+    def _unshare(self) -> None:
+        if self._shared:
+            self._x, self._y = self._x.copy(), self._y.copy()
+            self._shared = False
 
     # ---- editing (every change is an undo step) ------------------------------------------
     def parse(self, col: int, value: object) -> Cell:
@@ -285,6 +295,7 @@ class DataTableModel(QAbstractTableModel):
         )
 
     def _write_cells(self, changes: Iterable[tuple[int, int, Cell]]) -> None:
+        self._unshare()  # the only change made in place
         rows: list[int] = []
         cols: list[int] = []
         for r, c, v in changes:
@@ -529,6 +540,7 @@ class DataTableModel(QAbstractTableModel):
         owned = not copy and x.flags.writeable and y.flags.writeable
         self._x = x if owned and x.flags.c_contiguous else x.copy()
         self._y = y if owned and y.flags.c_contiguous else y.copy()
+        self._shared = owned  # arrays taken from an undo step may be in a snapshot too
         self._names = list(data.feature_names) or list(default_feature_names(x.shape[1]))
         self._label_name = data.label_name
         self._invalid = dict(data.invalid)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import dataclasses
 import math
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 import numpy as np
 from PySide6.QtCore import QObject, Slot
@@ -33,6 +33,7 @@ from gui.panels.step_panel import StepPanel
 from gui.panels.training_panel import TrainingPanel
 from gui.session import SessionState
 from gui.table_model import TableData
+from gui.worker import FunctionWorker, Task, TaskState
 
 if TYPE_CHECKING:
     from PySide6.QtCore import Qt
@@ -80,6 +81,7 @@ class TeachingController(QObject):
         # The seed and initial values the current history started from (None: not known).
         self._origin: tuple[object, ...] | None = None
         self.code_dialog: CodeDialog | None = None
+        self._run_tasks: list[Task] = []
         self.generate_dialog: GenerateDataDialog | None = None
 
     def wire(self) -> None:
@@ -147,18 +149,34 @@ class TeachingController(QObject):
         config = self._run_config
         if config is None:
             return
-        x, y = s.table.arrays()
-        run = make_run(
-            run_name(config),
-            config,
-            seed=s.seed_used,
-            history=s.history,
-            features=x,
-            labels=y,
-            threshold=s.threshold,
-        )
+        snap = s.table.snapshot()  # copy on write: safe in another thread
+        args = (run_name(config), config)
+        kwargs: dict[str, Any] = {
+            "seed": s.seed_used,
+            "history": s.history,
+            "features": snap.features,
+            "labels": snap.labels,
+            "threshold": s.threshold,
+        }
+        if len(snap.labels) <= RUN_SYNC_ROWS:
+            self._on_run_made(make_run(*args, **kwargs))
+            return
+        # Its accuracy reads every row: not in the window's thread for a big table.
+        worker = FunctionWorker(_make_run, *args, **kwargs)
+        worker.returned.connect(self._on_run_made)
+        task = Task(worker, "run-summary", self)
+        task.done.connect(lambda *_: self._forget(task))
+        self._run_tasks.append(task)
+
+    @Slot(object)
+    def _on_run_made(self, run: Run | None) -> None:
         if run is not None:
             self.w.runs_panel.add_run(run)
+
+    def _forget(self, task: Task) -> None:
+        if task in self._run_tasks:
+            self._run_tasks.remove(task)
+            task.deleteLater()
 
     # ---- step mode ----------------------------------------------------------------------------
     @Slot(bool)
@@ -390,8 +408,20 @@ class TeachingController(QObject):
     def stop_and_wait(self) -> None:
         """Closing the window: no thread or process of ours is left running."""
         self.w.landscape_panel.stop_and_wait()
+        for task in self._run_tasks:
+            task.cancel_and_wait()
+        self._run_tasks = []
         if self.code_dialog is not None:
             self.code_dialog.stop_and_wait()
+
+
+RUN_SYNC_ROWS = 100_000
+"""A finished run's summary (its accuracy reads every row) is made in the window's thread up to
+this many rows, so it is listed when the run is reported; above, in the background."""
+
+
+def _make_run(state: TaskState, *args: Any, **kwargs: Any) -> Run | None:
+    return make_run(*args, **kwargs)
 
 
 def _start_of(config: TrainingConfig) -> tuple[object, ...]:

@@ -26,7 +26,7 @@ from core.remote import (
     run_training,
 )
 from core.session import Outcome
-from core.training import TrainingConfig, TrainingError
+from core.training import TrainingConfig, TrainingError, training_arrays
 from gui.worker import Worker
 
 log = logging.getLogger(__name__)
@@ -107,6 +107,8 @@ class TrainingWorker(Worker):
     def run(self) -> None:
         outcome = Outcome.FAILED
         try:
+            # The one float32 copy the model trains on, made here, not in the GUI thread.
+            self._features, self._labels = training_arrays(self._features, self._labels)
             outcome = self._train_in_process() if use_process() else self._train_here()
         except TrainingError as exc:
             self.reported.emit(Failed(str(exc), None))

@@ -349,8 +349,8 @@ class LandscapePanel(LandscapeView):
         theta = self._fixed_theta()
         request = SurfaceRequest(
             self._generation,
-            self._x.copy(),
-            self._y.copy(),
+            self._x,  # the table's read-only arrays: a change bumps the generation (result dropped)
+            self._y,
             tuple(float(v) for v in theta),
             axes,
             frame,

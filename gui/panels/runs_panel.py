@@ -51,6 +51,27 @@ def run_name(config: TrainingConfig) -> str:
     return ", ".join(parts)
 
 
+BLOCK_ROWS = 65_536
+
+
+def _accuracy(
+    features: np.ndarray, labels: np.ndarray, final: np.ndarray, d: int, threshold: float
+) -> float:
+    """Share of complete rows the final parameters classify right, over blocks of rows (the
+    window's thread: no copy of the table, temporaries of one block)."""
+    right = total = 0
+    x_all = np.asarray(features).reshape(len(labels), -1)
+    for a in range(0, len(labels), BLOCK_ROWS):
+        x = np.asarray(x_all[a : a + BLOCK_ROWS], np.float64)
+        y = np.asarray(labels[a : a + BLOCK_ROWS], np.float64)
+        ok = ~np.isnan(y) & ~np.isnan(x).any(axis=1)
+        with np.errstate(over="ignore"):
+            p = 1.0 / (1.0 + np.exp(-(x[ok] @ final[:d] + final[d])))
+        right += int(np.count_nonzero((p > threshold) == (y[ok] == 1.0)))
+        total += int(np.count_nonzero(ok))
+    return right / total if total else math.nan
+
+
 def make_run(
     name: str,
     config: TrainingConfig,
@@ -76,12 +97,7 @@ def make_run(
         params, epochs = params[idx], epochs[idx]
     final = params[-1].astype(np.float64)
     d = history.n_features
-    x = np.asarray(features, np.float64)
-    y = np.asarray(labels, np.float64)
-    ok = ~np.isnan(y) & ~np.isnan(x).any(axis=1)
-    with np.errstate(over="ignore"):
-        p = 1.0 / (1.0 + np.exp(-(x[ok] @ final[:d] + final[d])))
-    accuracy = float(np.mean((p > threshold) == (y[ok] == 1.0))) if ok.any() else math.nan
+    accuracy = _accuracy(features, labels, final, d, threshold)
     loss = float(history.losses[-1])
     if not math.isfinite(loss) or not math.isfinite(accuracy):
         return None

@@ -20,14 +20,11 @@ if TYPE_CHECKING:
     from gui.main_window import MainWindow
 
 
-def warm_up_torch() -> threading.Thread:
-    """Start the training process and load torch, in the background, so Train starts at once.
-
-    The training child imports torch and builds one optimizer (the first ``torch.optim``
-    step pulls ``torch._dynamo``, over a second); this process imports torch too, for the
-    predictions, which the window makes with the seed's own float32 arithmetic.
+def warm_up_training_process() -> None:
+    """Start the training process and have it load torch and build an optimizer, in the
+    background, so Train starts at once (the first ``torch.optim`` step pulls ``torch._dynamo``,
+    over a second). Another process: it runs beside the window's own start-up, not in its way.
     """
-
     from core.remote import TRAINING_PROCESSES
     from gui.training_worker import use_process
 
@@ -36,14 +33,19 @@ def warm_up_torch() -> threading.Thread:
         with contextlib.suppress(Exception):
             TRAINING_PROCESSES.warm_up()
 
+    if use_process():
+        threading.Thread(target=child, name="training-warm-up", daemon=True).start()
+
+
+def warm_up_torch() -> threading.Thread:
+    """Import torch in this process too, in the background, for the predictions (which the
+    window makes with the seed's own float32 arithmetic); after the panels are built, so the
+    import does not hold the GIL while they are."""
+
     def here() -> None:
         with contextlib.suppress(Exception):
             import torch  # noqa: F401
 
-    # Both at once: the child loads torch on the other core while this process loads it for
-    # the predictions, so neither waits for the other.
-    if use_process():
-        threading.Thread(target=child, name="training-warm-up", daemon=True).start()
     thread = threading.Thread(target=here, name="torch-warm-up", daemon=True)
     thread.start()
     return thread
@@ -81,13 +83,20 @@ def run_gui(argv: list[str]) -> int:
     window = MainWindow(deferred=True)
     files = [a for a in argv if not a.startswith("-")]
 
+    warm = os.environ.get("LOGREG_STUDIO_NO_WARMUP") != "1"
+
     def after_first_frame() -> None:
+        if warm:
+            warm_up_training_process()
+
+    def after_panels() -> None:
         if files:
             window.open_path(files[0])
-        if os.environ.get("LOGREG_STUDIO_NO_WARMUP") != "1":
+        if warm:
             QTimer.singleShot(0, warm_up_torch)
 
-    window.panelsReady.connect(after_first_frame, Qt.ConnectionType.SingleShotConnection)
+    window.firstFrameShown.connect(after_first_frame, Qt.ConnectionType.SingleShotConnection)
+    window.panelsReady.connect(after_panels, Qt.ConnectionType.SingleShotConnection)
     window.show()
     _close_on_signals(window)
     status = app.exec()

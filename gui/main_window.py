@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core.files import Project
 from core.memory import release_freed_memory_promptly
 from core.model import LogisticModel
 from core.session import Outcome, RunHistory
@@ -42,7 +41,6 @@ from gui.panels.data_panel import DataPanel
 from gui.panels.placeholder import PanelPlaceholder
 from gui.panels.prediction_panel import PredictionPanel
 from gui.panels.training_panel import TrainingPanel
-from gui.report import export_report, export_report_interactively
 from gui.session import SessionState
 from gui.settings import Settings
 from gui.table_model import TableData
@@ -50,6 +48,7 @@ from gui.zoom import Zoom
 
 if TYPE_CHECKING:
     from core.exact import ExactFit
+    from core.files import Project
     from gui.panels.evaluation_panel import EvaluationPanel
     from gui.panels.landscape_panel import LandscapePanel
     from gui.panels.loss_panel import LossPanel
@@ -76,6 +75,7 @@ class MainWindow(QMainWindow):
 
     trainingFinished = Signal(str)  # Outcome, once every panel shows the final model
     importFinished = Signal(str)  # Outcome
+    firstFrameShown = Signal()  # (deferred) the first frame is painted; the panels come next
     panelsReady = Signal()
 
     # The docks (object name, title); data, training and prediction are built with the window.
@@ -163,8 +163,13 @@ class MainWindow(QMainWindow):
         if watched is self and event.type() == QEvent.Type.Paint:
             # The first frame is being painted: build the rest right after it, once.
             self.removeEventFilter(self)
-            QTimer.singleShot(0, self.complete)
+            QTimer.singleShot(0, self._after_first_frame)
         return super().eventFilter(watched, event)
+
+    @Slot()
+    def _after_first_frame(self) -> None:
+        self.firstFrameShown.emit()
+        self.complete()
 
     def is_ready(self) -> bool:
         """Whether every panel is in place (see :meth:`complete`)."""
@@ -485,11 +490,15 @@ class MainWindow(QMainWindow):
     # ---- report ----------------------------------------------------------------------------------
     @Slot()
     def export_report(self) -> None:
+        from gui.report import export_report_interactively
+
         self.complete()
         export_report_interactively(self)
 
     def export_report_to(self, path: str) -> bool:
         """Write the HTML report to ``path``; True on success."""
+        from gui.report import export_report
+
         self.complete()
         return export_report(self, path)
 
@@ -525,6 +534,8 @@ class MainWindow(QMainWindow):
         self.prediction_panel.flush()
 
     def _project(self) -> Project:
+        from core.files import Project
+
         snap = self.table_model.snapshot()
         try:
             config = self.training_panel.config()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 from PySide6.QtCore import QObject, Signal, Slot
@@ -12,7 +12,6 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QMenu, QProgressDialog, QWidget
 
 from core.data import DataError, Dataset, ImportCancelled, example_dataset, read_csv, write_csv
-from core.files import FileFormatError, Project, load_project, save_model, save_project
 from core.session import Outcome
 from gui import dialogs
 from gui.i18n import translate_core
@@ -20,6 +19,9 @@ from gui.session import SessionState
 from gui.settings import Settings
 from gui.table_model import TableData
 from gui.worker import FunctionWorker, Task, TaskState
+
+if TYPE_CHECKING:  # core.files (json, the runs) loads on the first open or save
+    from core.files import Project
 
 PROJECT_SUFFIX = ".lrsproj"
 
@@ -109,6 +111,8 @@ class DocumentController(QObject):
             return False
         if not self.confirm_discard():
             return False
+        from core.files import FileFormatError, load_project
+
         try:
             project = load_project(p)
         except FileFormatError as exc:
@@ -158,6 +162,8 @@ class DocumentController(QObject):
 
     def save_to(self, path: str) -> bool:
         """Save the project to ``path`` (atomically); True on success."""
+        from core.files import save_project
+
         p = Path(path)
         try:
             save_project(p, self._collect())
@@ -302,6 +308,8 @@ class DocumentController(QObject):
             self.tr("Model files (*.json)"),
         )
         if path:
+            from core.files import save_model
+
             try:
                 save_model(
                     path,

@@ -15,6 +15,7 @@ import numpy as np
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication
 from PySide6.QtWidgets import (
+    QApplication,
     QDockWidget,
     QMainWindow,
     QMenu,
@@ -27,7 +28,7 @@ from core.model import LogisticModel
 from core.session import Outcome, RunHistory
 from core.split import holdout_split
 from core.training import ConfigError, TrainingConfig
-from gui import dialogs
+from gui import dialogs, style
 from gui.a11y import name_inner_widgets
 from gui.controllers.documents import DocumentController
 from gui.controllers.exact_fit import ExactFitController
@@ -109,6 +110,9 @@ class MainWindow(QMainWindow):
         # stall while training fell from 1.16 s to 0.25 s (tests/benchmarks, notes in README).
         sys.setswitchinterval(0.001)
         release_freed_memory_promptly()  # large freed blocks go back at once (core/memory.py)
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            style.install(app)  # before the widgets exist: no restyle of them all later
         self.setObjectName("mainWindow")
         self.resize(1280, 800)
         self.setMinimumSize(800, 560)
@@ -148,7 +152,6 @@ class MainWindow(QMainWindow):
 
         self.restore_settings()
         QGuiApplication.styleHints().colorSchemeChanged.connect(self._on_color_scheme_changed)
-        name_inner_widgets(self)
         self._on_data_changed()
         self.prediction_panel.flush()  # its hint is in the first frame too
         self.state.mark_saved()

@@ -38,7 +38,7 @@ def install(app: QApplication) -> None:
 def set_state(widget: QWidget, state: str | None) -> None:
     """Mark ``widget`` as "error", "warning" or normal (None), restyling it at once."""
     value = state or ""
-    if widget.property("state") == value:
+    if (widget.property("state") or "") == value:  # unset is normal: no restyle
         return
     widget.setProperty("state", value)
     app = QApplication.instance()

@@ -41,9 +41,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="logreg-bench-home-") as home:
         # Bytecode is cached, as on a user's second start (and in the bundle, which ships it):
         # the untimed first runs write it under a throw-away prefix, for both commands alike.
-        env = {
-            k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"
-        } | {
+        env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"} | {
             "QT_QPA_PLATFORM": "offscreen",
             "XDG_CONFIG_HOME": home,
             "LOGREG_STUDIO_NO_CRASH_DIALOG": "1",

@@ -202,6 +202,27 @@ def _check_name(name: object) -> None:
         )
 
 
+def complete_rows(features: np.ndarray, labels: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The rows without a missing (NaN) value, as training uses them.
+
+    ``features`` as ``(n, d)`` and ``labels`` as ``(n,)``: the arrays themselves (no copy) when
+    every row is complete, which two sums tell without an n-sized temporary (a NaN, or
+    infinities that cancel, make a sum NaN; only then are the rows masked and copied).
+    """
+    x = np.asarray(features, dtype=np.float64)
+    x = x.reshape(len(x), -1) if x.ndim != 2 else x
+    y = np.asarray(labels, dtype=np.float64).reshape(-1)
+    if len(y) == 0:
+        return x, y
+    with np.errstate(invalid="ignore", over="ignore"):
+        if not math.isnan(float(x.sum()) + float(y.sum())):
+            return x, y
+    keep = ~np.isnan(y) & ~np.isnan(x).any(axis=1)
+    if keep.all():
+        return x, y
+    return x[keep], y[keep]
+
+
 def example_dataset() -> Dataset:
     """The seed data: hours studied 1, 2, 3, 4 and passed 0, 0, 1, 1.
 

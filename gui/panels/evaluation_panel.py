@@ -14,6 +14,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from core.data import complete_rows
 from core.metrics import Evaluation, evaluate
 from core.model import LogisticModel
 from gui.panels.tables import DASH, ResultTable, fmt
@@ -30,10 +31,7 @@ current when the run is reported; above it, at once in the background (no stall)
 def _evaluate(  # noqa: PLR0917 (a task function: positional by FunctionWorker)
     state: TaskState, generation: int, model: LogisticModel, x: np.ndarray, y: np.ndarray, t: float
 ) -> tuple[int, Evaluation | None]:
-    keep = ~np.isnan(y) & ~np.isnan(x).any(axis=1)
-    if not keep.all():  # the table's own arrays otherwise: no copy
-        x, y = x[keep], y[keep]
-    del keep
+    x, y = complete_rows(x, y)  # the table's own arrays when nothing is missing: no copy
     if len(y) == 0 or not model.finite:
         return generation, None
     p = np.empty(len(y))  # the one n-sized result; its temporaries stay one block in size

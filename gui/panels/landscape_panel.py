@@ -19,6 +19,7 @@ from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from core.analysis import Analysis
+from core.data import complete_rows
 from core.landscape import LossGrid, SeparationDirection, descent_direction, grid_range, loss_slice
 from core.model import LogisticModel
 from core.session import RunHistory
@@ -262,12 +263,8 @@ class LandscapePanel(LandscapeView):
     # ---- inputs from the session ------------------------------------------------------------
     def set_data(self, features: np.ndarray, labels: np.ndarray, names: tuple[str, ...]) -> None:
         """New data: a new surface (rows with a missing value are left out, as training does)."""
-        x = np.asarray(features, dtype=np.float64)
-        y = np.asarray(labels, dtype=np.float64)
-        keep = ~np.isnan(y) & ~np.isnan(x).any(axis=1) if len(y) else np.zeros(0, bool)
+        x, y = complete_rows(features, labels)  # the table's own arrays when nothing is missing
         d_old = self._x.shape[1]
-        if not keep.all():  # the table's own arrays otherwise: no copy
-            x, y = x[keep], y[keep]
         self._x, self._y, self._names = x, y, tuple(names)
         if self._x.shape[1] != d_old or self.x_combo.count() != self._x.shape[1] + 1:
             self._fill_axes()

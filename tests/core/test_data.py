@@ -1031,3 +1031,19 @@ def test_core_messages_do_not_format_reprs() -> None:
             and id(node) not in reprs
         ]
         assert offenders == [], f"{name}: !r at lines {offenders}"
+
+
+def test_complete_rows_keeps_the_arrays_when_nothing_is_missing() -> None:
+    from core.data import complete_rows
+
+    x = np.array([[1.0, 2.0], [3.0, 4.0], [5.0, 6.0]])
+    y = np.array([0.0, 1.0, 1.0])
+    cx, cy = complete_rows(x, y)
+    assert np.shares_memory(cx, x) and np.shares_memory(cy, y)  # no copy
+    x[1, 0], y[2] = np.nan, np.nan
+    cx, cy = complete_rows(x, y)
+    assert cx.tolist() == [[1.0, 2.0]] and cy.tolist() == [0.0]
+    big = np.array([[1e308], [1e308], [-np.inf], [np.inf]])  # sums overflow or cancel, no NaN
+    cx, cy = complete_rows(big, np.zeros(4))
+    assert len(cy) == 4
+    assert complete_rows(np.zeros((0, 1)), np.zeros(0))[1].shape == (0,)

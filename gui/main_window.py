@@ -34,7 +34,7 @@ from gui.controllers.documents import DocumentController
 from gui.controllers.exact_fit import ExactFitController
 from gui.controllers.training import TrainingController
 from gui.format import QT_TRANSLATE_NOOP, duration
-from gui.i18n import LANGUAGES, translate_core
+from gui.i18n import translate_core
 from gui.language import switch_language
 from gui.layout import arrange_docks
 from gui.menus import build_menus, wire_panel_menus
@@ -42,9 +42,11 @@ from gui.panels.data_panel import DataPanel
 from gui.panels.placeholder import PanelPlaceholder
 from gui.panels.prediction_panel import PredictionPanel
 from gui.panels.training_panel import TrainingPanel
+from gui.persist import restore_window, save_window
 from gui.session import SessionState
 from gui.settings import Settings
 from gui.table_model import TableData
+from gui.wiring import build_panels, connect_first_frame, connect_panels
 from gui.zoom import Zoom
 
 if TYPE_CHECKING:
@@ -183,37 +185,8 @@ class MainWindow(QMainWindow):
         """Put the plot and analysis panels in their docks, wire them, and show the state."""
         if self._ready:
             return
-        from gui.panels.evaluation_panel import EvaluationPanel
-        from gui.panels.landscape_panel import LandscapePanel
-        from gui.panels.loss_panel import LossPanel
-        from gui.panels.model_panel import ModelPanel
-        from gui.panels.runs_panel import RunsPanel
-        from gui.panels.statistics_panel import StatisticsPanel
-        from gui.panels.step_panel import StepPanel
-        from gui.teaching import TeachingController
-
-        self.model_panel = ModelPanel()
-        self.loss_panel = LossPanel()
-        self.statistics_panel = StatisticsPanel()
-        self.evaluation_panel = EvaluationPanel()
-        self.landscape_panel = LandscapePanel()
-        self.step_panel = StepPanel()
-        self.runs_panel = RunsPanel()
-        self.teaching = TeachingController(self, self)
-        for name, panel in (
-            ("model", self.model_panel),
-            ("loss", self.loss_panel),
-            ("statistics", self.statistics_panel),
-            ("evaluation", self.evaluation_panel),
-            ("landscape", self.landscape_panel),
-            ("step", self.step_panel),
-            ("runs", self.runs_panel),
-        ):
-            old = self.docks[name].widget()
-            self.docks[name].setWidget(panel)
-            if old is not None:
-                old.deleteLater()
-        self._connect_panels()
+        build_panels(self)
+        connect_panels(self)
         wire_panel_menus(self)
         self._ready = True
         self.loss_panel.set_log_scale(Settings().boolean("view/logScale"))
@@ -245,56 +218,7 @@ class MainWindow(QMainWindow):
             dock.show()
 
     def _connect(self) -> None:
-        s, tp, pp = self.state, self.training_panel, self.prediction_panel
-        s.dataChanged.connect(self._on_data_changed)
-        s.modelChanged.connect(pp.set_model)
-        s.modelOutOfDateChanged.connect(tp.set_model_status)
-        s.modelOutOfDateChanged.connect(pp.set_out_of_date)
-        s.analysisOptionsChanged.connect(self.exact.schedule)
-        s.runningChanged.connect(self._on_running_changed)
-        s.progressChanged.connect(tp.show_progress)
-        s.errorChanged.connect(self._on_error_changed)
-        s.runFinished.connect(self._on_run_finished)
-        s.modifiedChanged.connect(self.setWindowModified)
-        s.pathChanged.connect(self._update_title)
-        tp.trainRequested.connect(self.train)
-        tp.pauseRequested.connect(self.toggle_pause)
-        tp.stopRequested.connect(self.training.stop)
-        tp.resetRequested.connect(self.reset_model)
-        tp.settingsEdited.connect(s.mark_changed)
-        tp.holdoutChanged.connect(self._update_evaluation_rows)
-        tp.statusMessage.connect(self.statusBar().showMessage)
-        self.data_panel.statusMessage.connect(self.statusBar().showMessage)
-        pp.thresholdChanged.connect(s.set_threshold)
-        d = self.documents
-        d.projectLoaded.connect(self._on_project_loaded)
-        d.importFinished.connect(self.importFinished)
-        d.errorRaised.connect(self.show_error_box)
-        d.statusMessage.connect(self._on_status_message)
-
-    def _connect_panels(self) -> None:
-        s, mp, ev, st = self.state, self.model_panel, self.evaluation_panel, self.statistics_panel
-        s.modelChanged.connect(mp.set_model)
-        s.historyReset.connect(self.loss_panel.set_history)
-        s.exactFitChanged.connect(mp.set_exact)
-        s.analysisChanged.connect(st.show_analysis)
-        s.exactFitProgress.connect(mp.show_fit_progress)
-        s.modelChanged.connect(st.set_model)
-        s.modelChanged.connect(ev.set_model)
-        s.thresholdChanged.connect(ev.set_threshold)
-        st.optionsChanged.connect(s.set_analysis_options)
-        ev.thresholdRequested.connect(self.set_threshold)
-        s.runningChanged.connect(ev.set_training)
-        s.runningChanged.connect(st.set_training)
-        s.thresholdChanged.connect(mp.set_threshold)
-        self.loss_panel.errorRaised.connect(self.show_error_box)
-        self.teaching.wire()
-        # What happened before the panels were there (a loaded project's run, a threshold).
-        mp.set_model(s.model)
-        st.set_model(s.model)
-        ev.set_model(s.model)
-        ev.set_threshold(s.threshold)
-        self.loss_panel.set_history(s.history)
+        connect_first_frame(self)
 
     # ---- the automation interface (tests, the self-test, users' scripts) ---------------------
     @property
@@ -579,32 +503,10 @@ class MainWindow(QMainWindow):
 
     # ---- settings and closing ------------------------------------------------------------------
     def restore_settings(self) -> None:
-        s = Settings()
-        chosen = s.text("view/language", "")
-        for a in self.language_menu.actions():
-            a.setChecked(a.data() == (chosen if chosen in LANGUAGES else ""))
-        geometry = s.blob("window/geometry")
-        if geometry is not None:
-            self.restoreGeometry(geometry)
-        layout = s.blob("window/state")
-        if layout is not None:
-            self.restoreState(layout, LAYOUT_VERSION)
-        self.training_panel.restore(s)
-        t = s.number("prediction/threshold", 0.5, 1e-300, 1 - 1e-16)
-        if not 0 < t < 1:
-            t = 0.5
-        self.prediction_panel.set_threshold(t)
-        self.state.set_threshold(t, user=False)
+        restore_window(self, LAYOUT_VERSION)
 
     def save_settings(self) -> None:
-        s = Settings()
-        s.set("window/geometry", self.saveGeometry())
-        s.set("window/state", self.saveState(LAYOUT_VERSION))
-        self.training_panel.save(s)
-        s.set("prediction/threshold", self.prediction_panel.threshold_input.text())
-        if self._ready:
-            s.set("view/logScale", self.loss_panel.log_check.isChecked())
-        s.sync()
+        save_window(self, LAYOUT_VERSION)
 
     def close_without_asking(self) -> None:
         """Close even with unsaved changes (the process was asked to end)."""

@@ -17,6 +17,7 @@ import numpy as np
 from core.exact import ExactFit, fit_exact
 from core.firth import FirthFit, fit_firth
 from core.fitstats import FitStatistics, fit_statistics
+from core.model import label_values
 
 FIRTH_PROFILE_MAX_ROWS = 50_000  # above: Wald intervals, no per-term tests (each is a refit)
 
@@ -96,7 +97,7 @@ def analyse(
     if len(labels) == 0:
         return None
     X = np.asarray(features, dtype=np.float64)
-    y = np.asarray(labels, dtype=np.float64)
+    y = label_values(labels)
 
     def part(lo: float, hi: float) -> Callable[[float], None] | None:
         if progress is None:

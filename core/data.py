@@ -30,6 +30,8 @@ from typing import Final, NoReturn
 import numpy as np
 import numpy.typing as npt
 
+from core.model import LABEL_DTYPE, label_known, label_values
+
 __all__ = [
     "DataError",
     "Dataset",
@@ -93,7 +95,8 @@ class Dataset:
     features : numpy.ndarray
         float64, shape ``(n, d)`` with ``n >= 1`` and ``d >= 1``, C-contiguous, all finite.
     labels : numpy.ndarray
-        float64, shape ``(n,)``, every value exactly 0.0 or 1.0.
+        uint8 (what :func:`read_csv` gives: one byte per row, see ``core.model.LABEL_DTYPE``) or
+        float64, shape ``(n,)``, every value exactly 0 or 1.
     feature_names : tuple of str
         ``d`` names. Any sequence of str is accepted and stored as a tuple.
     label_name : str
@@ -123,8 +126,8 @@ class Dataset:
         if not features.flags.c_contiguous:
             raise DataError("The features array must be C-contiguous.")
         n, d = features.shape
-        if not isinstance(labels, np.ndarray) or labels.dtype != np.float64:
-            raise DataError("The labels must be a float64 numpy array.")
+        if not isinstance(labels, np.ndarray) or labels.dtype not in (np.float64, LABEL_DTYPE):
+            raise DataError("The labels must be a uint8 or float64 numpy array.")
         if labels.shape != (n,):
             raise DataError(
                 f"The labels must have shape ({n},) to match the features; got {labels.shape}."
@@ -152,7 +155,7 @@ class Dataset:
                 f"finite number.",
                 column=names[col],
             )
-        is_label = (labels == 0.0) | (labels == 1.0)
+        is_label = labels <= 1 if labels.dtype == LABEL_DTYPE else (labels == 0.0) | (labels == 1.0)
         if not is_label.all():
             row = int(np.argmin(is_label))
             raise DataError(
@@ -206,18 +209,21 @@ def complete_rows(features: np.ndarray, labels: np.ndarray) -> tuple[np.ndarray,
     """The rows without a missing (NaN) value, as training uses them.
 
     ``features`` as ``(n, d)`` and ``labels`` as ``(n,)``: the arrays themselves (no copy) when
-    every row is complete, which two sums tell without an n-sized temporary (a NaN, or
-    infinities that cancel, make a sum NaN; only then are the rows masked and copied).
+    every row is complete, which a sum and a maximum tell without an n-sized temporary (a NaN,
+    or infinities that cancel, make a sum NaN; only then are the rows masked and copied). Labels
+    kept as bytes (``core.model.LABEL_DTYPE``) mark a missing one with a value above 1.
     """
     x = np.asarray(features, dtype=np.float64)
     x = x.reshape(len(x), -1) if x.ndim != 2 else x
-    y = np.asarray(labels, dtype=np.float64).reshape(-1)
+    y = label_values(labels).reshape(-1)
     if len(y) == 0:
         return x, y
     with np.errstate(invalid="ignore", over="ignore"):
-        if not math.isnan(float(x.sum()) + float(y.sum())):
+        compact = y.dtype == LABEL_DTYPE
+        labels_ok = int(y.max()) <= 1 if compact else not math.isnan(float(y.sum()))
+        if labels_ok and not math.isnan(float(x.sum())):
             return x, y
-    keep = ~np.isnan(y) & ~np.isnan(x).any(axis=1)
+    keep = label_known(y) & ~np.isnan(x).any(axis=1)
     if keep.all():
         return x, y
     return x[keep], y[keep]
@@ -233,7 +239,7 @@ def example_dataset() -> Dataset:
     """
     return Dataset(
         features=np.array([[1.0], [2.0], [3.0], [4.0]]),
-        labels=np.array([0.0, 0.0, 1.0, 1.0]),
+        labels=np.array([0, 0, 1, 1], dtype=LABEL_DTYPE),
         feature_names=("hours",),
         label_name="passed",
     )
@@ -615,7 +621,7 @@ class _Parser:
         self._refs: list[str] = []  # how messages name a column: '"hours"' or '2'
         self._attrs: list[str] = []  # DataError.column: 'hours' or 'column 2'
         self._features: list[FloatArray] = []
-        self._labels: list[FloatArray] = []
+        self._labels: list[npt.NDArray[np.uint8]] = []
         self._rows = 0
 
     @property
@@ -710,7 +716,7 @@ class _Parser:
 
     # -- rows
 
-    def _slow_block(self, text: str, line0: int) -> tuple[FloatArray, FloatArray]:
+    def _slow_block(self, text: str, line0: int) -> tuple[FloatArray, npt.NDArray[np.uint8]]:
         ncols, d = self._ncols, self._ncols - 1
         values: list[float] = []
         labels: list[float] = []
@@ -729,7 +735,7 @@ class _Parser:
                 values.append(self._number(cells[j], lineno, j))
             labels.append(self._label(cells[d], lineno))
         features = np.array(values, dtype=np.float64).reshape(len(labels), d)
-        return features, np.array(labels, dtype=np.float64)
+        return features, np.array(labels, dtype=LABEL_DTYPE)
 
     def _where(self, lineno: int, j: int) -> str:
         return f"Line {lineno}, column {self._refs[j]}"
@@ -770,7 +776,7 @@ class _Parser:
                 column=self._attrs[j],
             ) from None
 
-    def _append(self, features: FloatArray, labels: FloatArray) -> None:
+    def _append(self, features: FloatArray, labels: npt.NDArray[np.uint8]) -> None:
         if labels.size:
             self._features.append(features)
             self._labels.append(labels)
@@ -780,17 +786,34 @@ class _Parser:
         if self._rows == 0:
             has_header = " only a header and" if self._header is not None else ""
             raise DataError(f"{self._source.subject} has{has_header} no data rows.")
-        if len(self._features) == 1:
-            features, labels = self._features[0], self._labels[0]
-        else:
-            features = np.concatenate(self._features)
-            labels = np.concatenate(self._labels)
+        features = _gather(self._features, self._rows)
+        labels = _gather(self._labels, self._rows)
         return Dataset(
-            features=np.ascontiguousarray(features),
+            features=features,
             labels=labels,
             feature_names=tuple(self._names[:-1]),
             label_name=self._names[-1],
         )
+
+
+def _gather(blocks: list[np.ndarray], rows: int) -> np.ndarray:
+    """The blocks as one C-contiguous array, emptying ``blocks`` as they are copied.
+
+    Each block is freed once copied, and the result's pages become resident only as they are
+    written, so the peak stays near one copy of the data (``np.concatenate`` holds two).
+    """
+    if len(blocks) == 1 and blocks[0].flags.c_contiguous:
+        return blocks.pop()
+    first = blocks[0]
+    out = np.empty((rows, *first.shape[1:]), dtype=first.dtype)
+    at = 0
+    blocks.reverse()  # pop from the end: no list shifting
+    while blocks:
+        block = blocks.pop()
+        out[at : at + len(block)] = block
+        at += len(block)
+        del block
+    return out
 
 
 def _count_cells(line: str, delimiter: str) -> int:
@@ -880,7 +903,9 @@ _POW10_FLOAT = np.array([10.0**i for i in range(25)], dtype=np.float64)
 _POW5_INT = np.array([5**i if 5**i < 2**64 else 0 for i in range(25)], dtype=np.uint64)
 
 
-def _fast_block(block: bytes, ncols: int, delimiter: int) -> tuple[FloatArray, FloatArray] | None:
+def _fast_block(
+    block: bytes, ncols: int, delimiter: int
+) -> tuple[FloatArray, npt.NDArray[np.uint8]] | None:
     """Parse an ASCII, quote-free, LF-terminated block of data lines; None means 'use slow'."""
     buffer = bytes(_PAD) + block
     text = np.frombuffer(buffer, dtype=np.uint8)[_PAD:]
@@ -941,8 +966,8 @@ def _fast_block(block: bytes, ncols: int, delimiter: int) -> tuple[FloatArray, F
     return features, labels
 
 
-def _no_rows(ncols: int) -> tuple[FloatArray, FloatArray]:
-    return np.empty((0, ncols - 1), dtype=np.float64), np.empty(0, dtype=np.float64)
+def _no_rows(ncols: int) -> tuple[FloatArray, npt.NDArray[np.uint8]]:
+    return np.empty((0, ncols - 1), dtype=np.float64), np.empty(0, dtype=LABEL_DTYPE)
 
 
 def _trim(
@@ -1181,19 +1206,19 @@ def _fast_labels(
     block: bytes,
     starts: _IntArray,
     ends: _IntArray,
-) -> FloatArray | None:
+) -> npt.NDArray[np.uint8] | None:
     lengths = ends - starts
     if (lengths == 1).all():
         digit = text[starts] - np.uint8(48)
         if (digit <= 1).all():
-            return digit.astype(np.float64)
-    labels = np.empty(lengths.size, dtype=np.float64)
+            return digit
+    labels = np.empty(lengths.size, dtype=LABEL_DTYPE)
     short = (lengths <= 8).nonzero()[0]
     if short.size:
         # Each short label as its bytes in the low end of a uint64 (what 'S8' would hold).
         keys = words[ends[short] + (_PAD - 8)] >> ((8 - lengths[short]) * 8).astype(np.uint64)
         distinct, inverse = _small_unique(keys)
-        table = np.empty(distinct.size, dtype=np.float64)
+        table = np.empty(distinct.size, dtype=LABEL_DTYPE)
         for i, key in enumerate(distinct.tolist()):
             try:
                 table[i] = parse_label(key.to_bytes(8, "little").rstrip(b"\0").decode("ascii"))

@@ -23,6 +23,8 @@ from typing import Literal, Protocol
 import numpy as np
 from numpy.typing import NDArray
 
+from core.model import label_values
+
 __all__ = [
     "CancelFlag",
     "Coefficient",
@@ -633,7 +635,7 @@ def _validate(
         Xv = Xv[:, None]
     if Xv.ndim != 2:
         raise ValueError(f"X must be 2-D (n, d), got shape {Xv.shape}")
-    yv = np.asarray(y, dtype=np.float64)
+    yv = label_values(y)
     if yv.ndim != 1 or yv.shape[0] != Xv.shape[0]:
         raise ValueError(f"y must have shape ({Xv.shape[0]},), got {yv.shape}")
     if Xv.shape[0] == 0:
@@ -755,9 +757,11 @@ def _table(
 
 
 # Rows per chunk: every pass over the data works on blocks of this many rows, so the memory a
-# fit needs beyond the data itself is a few blocks of CHUNK_ROWS × (d + 1) floats (a few MiB),
-# whatever the number of rows.
-CHUNK_ROWS = 65_536
+# fit needs beyond the data itself is a few blocks of CHUNK_ROWS × (d + 1) floats, whatever the
+# number of rows. Blocks that stay in the CPU's caches are also faster: the window's analysis
+# of 1,000,000 × 1 peaked at +6.1 MiB in 1.09 s with 65,536 rows, +1.8 MiB in 0.41 s with 8,192
+# (2,000,000 × 5: +10.2 MiB in 4.1 s, +3.8 MiB in 1.9 s; medians of 3, one machine).
+CHUNK_ROWS = 8_192
 
 
 class _Rows:

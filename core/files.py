@@ -21,7 +21,7 @@ from typing import Any, TextIO
 import numpy as np
 
 from core import __version__
-from core.model import LogisticModel
+from core.model import LogisticModel, label_floats
 from core.runs import Run
 from core.training import MAX_EPOCHS, ConfigError, TrainingConfig
 
@@ -340,7 +340,7 @@ def save_project(path: str | os.PathLike[str], project: Project) -> None:
     cell (one whose text is kept in ``invalid_cells``) is written as ``null``.
     """
     feats = np.asarray(project.features, dtype=np.float64)
-    labels = np.asarray(project.labels, dtype=np.float64)
+    labels = label_floats(project.labels)
     # NaN marks a cell whose text is kept in invalid_cells; JSON has no NaN, so write null.
     columns = [_nullable(feats[:, j]) for j in range(feats.shape[1])]
     doc = {

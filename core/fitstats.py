@@ -17,6 +17,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from core.exact import CHUNK_ROWS, ExactFit, _exp, _json_float
+from core.model import label_values
 
 __all__ = [
     "CoefficientInterval",
@@ -173,7 +174,7 @@ def fit_statistics(
     Xv = np.asarray(X, dtype=np.float64)
     if Xv.ndim == 1:
         Xv = Xv[:, None]
-    yv = np.asarray(y, dtype=np.float64)
+    yv = label_values(y)
     d = len(fit.coefficients) - 1
     if Xv.ndim != 2 or Xv.shape[1] != d or yv.shape != (Xv.shape[0],):
         raise ValueError(

@@ -19,6 +19,7 @@ from numpy.typing import NDArray
 
 from core.exact import _json_float
 from core.fitstats import normal_quantile
+from core.model import label_values
 
 __all__ = [
     "CalibrationBin",
@@ -42,7 +43,10 @@ the direct computation to rounding (tests compare), and the ROC keeps a subset o
 ROC_MAX_POINTS = 4_000
 """At most this many vertices are kept of a lean ROC curve (evenly spaced by rank in each class,
 plus Youden's point and both ends): each is an exact point of the curve."""
-_BLOCK = 65_536
+_BLOCK = 8_192
+"""Rows per block of the lean path. On 1,000,000 rows, evaluating from the sorted classes took
++3.8 MiB beyond them with 65,536-row blocks and +1.8 MiB with 8,192, and ran faster (0.28 s,
+0.22 s)."""
 
 
 @dataclass(frozen=True)
@@ -244,8 +248,110 @@ def evaluate(
         If the inputs are malformed (shapes, probabilities outside [0, 1], labels not 0/1).
     """
     pv, yv = _check(p, y)
-    c = confusion(pv, yv, threshold)
     n = int(yv.shape[0])
+    if n > LEAN_ROWS:
+        pos, neg = class_scores(lambda a, b: pv[a:b], yv)
+        return evaluate_sorted(pos, neg, threshold, level=level, n_bins=n_bins)
+    c = confusion(pv, yv, threshold)
+    clipped = np.clip(pv, _EPS_CLIP, 1.0 - _EPS_CLIP)
+    log_loss = float(-np.mean(np.where(yv == 1.0, np.log(clipped), np.log1p(-clipped))))
+    brier = float(np.mean((pv - yv) ** 2))
+    return _evaluation(
+        threshold,
+        c,
+        (log_loss, brier),
+        roc_curve(pv, yv, level=level),
+        calibration_bins(pv, yv, n_bins),
+    )
+
+
+def evaluate_sorted(
+    pos: FloatArray,
+    neg: FloatArray,
+    threshold: float = 0.5,
+    *,
+    level: float = 0.95,
+    n_bins: int = 10,
+) -> Evaluation:
+    """:func:`evaluate` from each class's probabilities, sorted ascending (see
+    :func:`class_scores`): what many rows use, with no other n-sized array.
+
+    The numbers are those of :func:`evaluate` up to the order of summation (a few units in the
+    last place of the losses and the calibration means).
+
+    Raises
+    ------
+    ValueError
+        If a probability is outside [0, 1] or NaN, or the level is outside (0, 1).
+    """
+    for part in (pos, neg):
+        if part.size and not (part[0] >= 0.0 and part[-1] <= 1.0):  # NaN sorts last
+            raise ValueError("a probability is not a number between 0 and 1")
+    m, k = pos.shape[0], neg.shape[0]
+    if m + k == 0:
+        raise ValueError("there are no rows to evaluate")
+    tp = m - int(np.searchsorted(pos, threshold, side="right"))
+    fp = k - int(np.searchsorted(neg, threshold, side="right"))
+    c = Confusion(tp=tp, fp=fp, tn=k - fp, fn=m - tp)
+    log_sum = sq_sum = 0.0
+    for a in range(0, m, _BLOCK):
+        b = pos[a : a + _BLOCK]
+        log_sum += float(np.log(np.clip(b, _EPS_CLIP, 1.0 - _EPS_CLIP)).sum())
+        sq_sum += float(((b - 1.0) ** 2).sum())
+    for a in range(0, k, _BLOCK):
+        b = neg[a : a + _BLOCK]
+        log_sum += float(np.log1p(-np.clip(b, _EPS_CLIP, 1.0 - _EPS_CLIP)).sum())
+        sq_sum += float((b**2).sum())
+    if not 0.0 < level < 1.0:
+        raise ValueError(f"the confidence level must be strictly between 0 and 1, got {level}")
+    if m == 0 or k == 0:
+        roc = _roc_one_class("1" if m == 0 else "0", float(level))
+    else:
+        roc = _roc_sorted(pos, neg, float(level))
+    return _evaluation(
+        threshold,
+        c,
+        (-log_sum / (m + k), sq_sum / (m + k)),
+        roc,
+        _calibration_sorted(pos, neg, n_bins),
+    )
+
+
+def class_scores(
+    scores: Callable[[int, int], FloatArray], labels: FloatArray
+) -> tuple[FloatArray, FloatArray]:
+    """The scores of the rows labelled 1 and of those labelled 0, each sorted ascending.
+
+    ``scores(a, b)`` gives rows ``a`` to ``b``'s scores; it is called once per block of rows,
+    and each block goes straight to its class's part of one n-sized buffer, sorted in place: the
+    scores of all rows never exist as an array of their own. ``labels`` must be 0/1.
+    """
+    yv = label_values(labels)
+    n = int(yv.shape[0])
+    m = sum(int(np.count_nonzero(yv[a : a + _BLOCK] == 1)) for a in range(0, n, _BLOCK))
+    buffer = np.empty(n)
+    i, j = 0, m
+    for a in range(0, n, _BLOCK):
+        s = np.asarray(scores(a, min(n, a + _BLOCK)), dtype=np.float64)
+        ones = yv[a : a + _BLOCK] == 1
+        k = int(np.count_nonzero(ones))
+        buffer[i : i + k] = s[ones]
+        buffer[j : j + s.shape[0] - k] = s[~ones]
+        i, j = i + k, j + s.shape[0] - k
+    pos, neg = buffer[:m], buffer[m:]
+    pos.sort()  # in place: introsort needs no n-sized scratch
+    neg.sort()
+    return pos, neg
+
+
+def _evaluation(
+    threshold: float,
+    c: Confusion,
+    losses: tuple[float, float],
+    roc: RocCurve,
+    calibration: tuple[CalibrationBin, ...],
+) -> Evaluation:
+    n = c.tp + c.fp + c.tn + c.fn
     reasons: dict[str, str] = {}
 
     def ratio(key: str, num: int, den: int, why: str) -> float | None:
@@ -279,12 +385,7 @@ def evaluate(
         )
     else:
         balanced = 0.5 * (recall + specificity)
-    if n > LEAN_ROWS:
-        log_loss, brier = _losses_in_blocks(pv, yv)
-    else:
-        clipped = np.clip(pv, _EPS_CLIP, 1.0 - _EPS_CLIP)
-        log_loss = float(-np.mean(np.where(yv == 1.0, np.log(clipped), np.log1p(-clipped))))
-        brier = float(np.mean((pv - yv) ** 2))
+    log_loss, brier = losses
     return Evaluation(
         threshold=float(threshold),
         n=n,
@@ -297,8 +398,8 @@ def evaluate(
         balanced_accuracy=balanced,
         log_loss=log_loss,
         brier=brier,
-        roc=roc_curve(pv, yv, level=level),
-        calibration=calibration_bins(pv, yv, n_bins),
+        roc=roc,
+        calibration=calibration,
         reasons=reasons,
     )
 
@@ -345,13 +446,9 @@ def roc_curve(p: FloatArray, y: FloatArray, *, level: float = 0.95) -> RocCurve:
     n_pos = int(np.count_nonzero(yv == 1.0))
     n_neg = int(yv.shape[0]) - n_pos
     if n_pos == 0 or n_neg == 0:
-        missing = "1" if n_pos == 0 else "0"
-        return RocCurve(
-            (), None, None, None, None, float(level), None, None,
-            f"no row has label {missing}, so the ROC curve and its AUC are undefined",
-        )  # fmt: skip
+        return _roc_one_class("1" if n_pos == 0 else "0", float(level))
     if pv.shape[0] > LEAN_ROWS:
-        return _roc_lean(pv, yv, float(level))
+        return _roc_sorted(*class_scores(lambda a, b: pv[a:b], yv), float(level))
     order = np.argsort(-pv, kind="stable")
     scores = pv[order]
     labels = yv[order]
@@ -404,7 +501,14 @@ def _roc(
     )
 
 
-def _roc_lean(pv: FloatArray, yv: FloatArray, level: float) -> RocCurve:
+def _roc_one_class(missing: str, level: float) -> RocCurve:
+    return RocCurve(
+        (), None, None, None, None, level, None, None,
+        f"no row has label {missing}, so the ROC curve and its AUC are undefined",
+    )  # fmt: skip
+
+
+def _roc_sorted(pos: FloatArray, neg: FloatArray, level: float) -> RocCurve:
     """:func:`roc_curve` from the classes' sorted scores, in blocks (many rows).
 
     A cut "every row with a score >= s" has ``#pos >= s`` true and ``#neg >= s`` false
@@ -412,10 +516,6 @@ def _roc_lean(pv: FloatArray, yv: FloatArray, level: float) -> RocCurve:
     next lower score of either class. Youden's J only rises at a positive's score, so its first
     maximum (highest threshold, as :func:`roc_curve`) is found over the positives' cuts.
     """
-    is_pos = yv == 1.0
-    pos = np.sort(pv[is_pos])
-    neg = np.sort(pv[~is_pos])
-    del is_pos
     m, n = pos.shape[0], neg.shape[0]
     auc, se = _delong_sorted(pos, neg)
 
@@ -493,17 +593,6 @@ def _delong_sorted(pos: FloatArray, neg: FloatArray) -> tuple[float, float | Non
     return auc, math.sqrt(max(var10 / m + var01 / n, 0.0))
 
 
-def _losses_in_blocks(pv: FloatArray, yv: FloatArray) -> tuple[float, float]:
-    """(log loss, Brier score) as :func:`evaluate` computes them, over blocks of rows."""
-    log_sum = sq_sum = 0.0
-    for a in range(0, pv.shape[0], _BLOCK):
-        p, y = pv[a : a + _BLOCK], yv[a : a + _BLOCK]
-        c = np.clip(p, _EPS_CLIP, 1.0 - _EPS_CLIP)
-        log_sum += float(np.where(y == 1.0, np.log(c), np.log1p(-c)).sum())
-        sq_sum += float(((p - y) ** 2).sum())
-    return -log_sum / pv.shape[0], sq_sum / pv.shape[0]
-
-
 def delong_auc(p: FloatArray, y: FloatArray) -> tuple[float, float | None]:
     """AUC and its DeLong standard error in O(n log n) (Sun & Xu, 2014).
 
@@ -578,6 +667,39 @@ def calibration_bins(p: FloatArray, y: FloatArray, n_bins: int = 10) -> tuple[Ca
     )
 
 
+def _calibration_sorted(
+    pos: FloatArray, neg: FloatArray, n_bins: int
+) -> tuple[CalibrationBin, ...]:
+    """:func:`calibration_bins` from each class's sorted probabilities: a bin is a slice."""
+    if n_bins < 1:
+        raise ValueError(f"n_bins must be at least 1, got {n_bins}")
+    edges = np.linspace(0.0, 1.0, n_bins + 1)
+    counts = np.zeros(n_bins, np.int64)
+    ones = np.zeros(n_bins, np.int64)
+    sum_p = np.zeros(n_bins)
+    for part, label in ((pos, 1), (neg, 0)):
+        # Bin k holds edges[k] < p <= edges[k + 1] (0 in the first), as searchsorted puts it.
+        cuts = np.r_[0, np.searchsorted(part, edges[1:-1], side="right"), part.shape[0]]
+        for k in range(n_bins):
+            lo, hi = int(cuts[k]), int(cuts[k + 1])
+            counts[k] += hi - lo
+            ones[k] += (hi - lo) * label
+            sum_p[k] += sum(
+                float(part[a : min(hi, a + _BLOCK)].sum()) for a in range(lo, hi, _BLOCK)
+            )
+    return tuple(
+        CalibrationBin(
+            lower=float(edges[k]),
+            upper=float(edges[k + 1]),
+            count=int(counts[k]),
+            mean_predicted=float(sum_p[k] / counts[k]),
+            observed=float(ones[k] / counts[k]),
+        )
+        for k in range(n_bins)
+        if counts[k] > 0
+    )
+
+
 def _midranks(x: FloatArray) -> FloatArray:
     """1-based ranks with ties given the mean of their ranks."""
     order = np.argsort(x, kind="mergesort")
@@ -596,7 +718,7 @@ def _check(
     p: FloatArray, y: FloatArray, *, probabilities: bool = True
 ) -> tuple[FloatArray, FloatArray]:
     pv = np.asarray(p, dtype=np.float64)
-    yv = np.asarray(y, dtype=np.float64)
+    yv = label_values(y)
     if pv.ndim != 1 or yv.shape != pv.shape:
         raise ValueError(
             f"probabilities and labels must be 1-D of one length, got {pv.shape} and {yv.shape}"

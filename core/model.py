@@ -129,6 +129,52 @@ class LogisticModel:
         return cls(tuple(float(v) for v in weights), float(bias), tuple(names))
 
 
+LABEL_DTYPE = np.dtype(np.uint8)
+"""How the table and an imported CSV keep labels: one byte per row (0 or 1), an eighth of a
+float64. Code that reads labels takes them in this type or as float64 (see :func:`label_values`);
+arithmetic on them is written so that it stays in float (``1.0 - y``, ``2.0 * y - 1.0``)."""
+
+
+MISSING_LABEL = 255
+"""A compact label whose cell holds text that is not a label (the table keeps the text); float64
+labels mark it with NaN."""
+
+
+def label_values(labels: Any) -> np.ndarray:
+    """The labels as they are when they are compact bytes (no n-sized copy), else as float64."""
+    y = np.asarray(labels)
+    return y if y.dtype == LABEL_DTYPE else np.asarray(y, dtype=np.float64)
+
+
+def label_known(labels: Any) -> np.ndarray:
+    """Where a label is present (not :data:`MISSING_LABEL`, not NaN), as a bool array."""
+    y = label_values(labels)
+    return y <= 1 if y.dtype == LABEL_DTYPE else ~np.isnan(y)
+
+
+def label_floats(labels: Any) -> np.ndarray:
+    """The labels as float64, NaN where missing (what a saved project writes as null)."""
+    y = np.asarray(labels)
+    if y.dtype != LABEL_DTYPE:
+        return np.asarray(y, dtype=np.float64)
+    out = y.astype(np.float64)
+    out[y > 1] = np.nan
+    return out
+
+
+def compact_labels(labels: Any) -> np.ndarray:
+    """Labels as :data:`LABEL_DTYPE` bytes (0, 1, or :data:`MISSING_LABEL` for NaN); compact
+    input is returned as it is."""
+    y = np.asarray(labels)
+    if y.dtype == LABEL_DTYPE:
+        return y
+    y = np.asarray(y, dtype=np.float64)
+    out = np.full(y.shape, MISSING_LABEL, dtype=LABEL_DTYPE)
+    out[y == 1.0] = 1
+    out[y == 0.0] = 0
+    return out
+
+
 def default_feature_names(d: int) -> tuple[str, ...]:
     """``("x",)`` for one feature, else ``("x1", …, "xd")``."""
     return ("x",) if d == 1 else tuple(f"x{i + 1}" for i in range(d))

@@ -31,7 +31,13 @@ import numpy as np
 from core.memory import release_freed_memory_promptly
 from core.model import LogisticModel
 from core.session import Outcome
-from core.training import Trainer, TrainingConfig, TrainingDiverged, TrainingError
+from core.training import (
+    Trainer,
+    TrainingConfig,
+    TrainingDiverged,
+    TrainingError,
+    check_float32,
+)
 
 log = logging.getLogger(__name__)
 
@@ -142,7 +148,7 @@ def _serve(conn: mpc.Connection, stop: _Flag, running: _Flag) -> None:
             conn.send(("warm",))
         elif kind in ("train", "train-raw"):
             _, features, labels, config, names, holdout = request
-            if kind == "train-raw":  # the data follow as raw float32 bytes: no pickled copy
+            if kind == "train-raw":  # the data follow as float32 bytes in blocks: no pickle
                 features, labels = _receive_arrays(conn, features, labels)
             run_training(
                 features,
@@ -158,12 +164,15 @@ def _serve(conn: mpc.Connection, stop: _Flag, running: _Flag) -> None:
 def _receive_arrays(
     conn: mpc.Connection, x_shape: tuple[int, ...], y_shape: tuple[int, ...]
 ) -> tuple[np.ndarray, np.ndarray]:
-    """The two read-only float32 arrays :func:`_send_arrays` wrote, received in place."""
+    """The two read-only float32 arrays :func:`_send_arrays` wrote, each received in place,
+    block after block."""
     out = []
     for shape in (x_shape, y_shape):
         a = np.empty(shape, np.float32)
         if a.size:
-            conn.recv_bytes_into(a.data.cast("B"))
+            buffer, at = a.data.cast("B"), 0
+            while at < a.nbytes:
+                at += conn.recv_bytes_into(buffer, at)
         else:
             conn.recv_bytes()
         a.flags.writeable = False
@@ -171,9 +180,29 @@ def _receive_arrays(
     return out[0], out[1]
 
 
+SEND_ROWS = 65_536
+"""Rows per message when the data go to the training process: the window converts and holds one
+block of float32 at a time, never a whole copy of the table."""
+
+
 def _send_arrays(conn: mpc.Connection, *arrays: np.ndarray) -> None:
+    """Each array as float32 bytes, in blocks of rows converted on the way (the rounding of
+    ``np.array(a, dtype=np.float32)``); an empty array as one empty message."""
     for a in arrays:
-        conn.send_bytes(np.ascontiguousarray(a).data.cast("B"))
+        if a.size == 0:
+            conn.send_bytes(b"")
+        for lo in range(0, len(a), SEND_ROWS):
+            block = np.ascontiguousarray(a[lo : lo + SEND_ROWS], dtype=np.float32)
+            conn.send_bytes(block.data.cast("B"))
+
+
+def _fits_float32(features: np.ndarray, labels: np.ndarray) -> bool:
+    """Whether the data train as float32 as they are (checked a block at a time)."""
+    try:
+        check_float32(features, labels)
+    except TrainingError:
+        return False
+    return True
 
 
 def _exit_with_parent() -> None:
@@ -453,12 +482,15 @@ class RemoteTrainer:
             self.control.pause()
         if on_started is not None:
             on_started(self)
-        if features.dtype == np.float32 and labels.dtype == np.float32:
-            # Raw bytes, read straight into the child's arrays (see training_arrays).
-            header = ("train-raw", features.shape, labels.shape)
+        if _fits_float32(features, labels):
+            # float32 bytes, converted block by block and read straight into the child's
+            # arrays: the window never holds a whole copy (the table's arrays are
+            # copy-on-write snapshots, so they do not change meanwhile).
+            x = features.reshape(len(features), -1) if features.ndim != 2 else features
+            header = ("train-raw", x.shape, labels.shape)
             self._conn.send((*header, config.to_dict(), tuple(names), holdout))
-            _send_arrays(self._conn, features, labels)
-        else:
+            _send_arrays(self._conn, x, labels)
+        else:  # the child's Trainer names the row that float32 cannot hold
             self._conn.send(
                 (
                     "train",

@@ -325,7 +325,7 @@ class MainWindow(QMainWindow):
             return
         x, y = self.table_model.arrays()
         pct = self.training_panel.holdout_percent()
-        split = self._split(y) if not np.isnan(y).any() else None
+        split = self._split(y) if self.table_model.labels_complete() else None
         if split is None:
             self.evaluation_panel.set_data(x, y, held_out=False)
         else:

@@ -18,7 +18,7 @@ from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import QApplication, QWidget
 
 from core.exact import ExactFit
-from core.model import LogisticModel
+from core.model import LogisticModel, label_known
 from core.session import RunHistory
 from gui.format import short
 from gui.i18n import translate_core
@@ -350,8 +350,8 @@ class CurvePlot(pg.PlotWidget):
             # integers() is O(MAX_POINTS) where choice() or a mask would cost O(n).
             idx = np.unique(np.random.default_rng(0).integers(0, n, MAX_POINTS))
             x, y = x[idx], y[idx]
-        keep = ~np.isnan(y) & ~np.isnan(x).any(axis=1) if len(y) else np.zeros(0, bool)
-        self._x, self._y, self._names = x[keep], y[keep], names
+        keep = label_known(y) & ~np.isnan(x).any(axis=1) if len(y) else np.zeros(0, bool)
+        self._x, self._y, self._names = x[keep], y[keep].astype(np.float64), names
         self._schedule()
 
     def set_model(self, model: LogisticModel | None) -> None:

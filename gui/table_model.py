@@ -1,9 +1,10 @@
 """The data table: a ``QAbstractTableModel`` over numpy columns, with undo for every edit.
 
-Values live in a float64 ``(n, d)`` array of features and an ``(n,)`` array of labels, so a
-million rows cost two arrays, not a million Python objects. A cell holding text that is not a
-valid value keeps the text in ``invalid`` (and NaN in the array); it shows red with the reason,
-and the window refuses to train until it is fixed.
+Values live in a float64 ``(n, d)`` array of features and an ``(n,)`` array of one-byte labels
+(``core.model.LABEL_DTYPE``), so a million rows cost two arrays, not a million Python objects,
+and each value is kept once. A cell holding text that is not a valid value keeps the text in
+``invalid`` (and NaN, or ``MISSING_LABEL`` for a label, in the array); it shows red with the
+reason, and the window refuses to train until it is fixed.
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor, QUndoCommand, QUndoStack
 
 from core.data import Dataset, parse_label
-from core.model import default_feature_names
+from core.model import MISSING_LABEL, compact_labels, default_feature_names
 
 Index = QModelIndex | QPersistentModelIndex
 Cell = float | str  # a valid number, or the text of an invalid cell
@@ -44,7 +45,7 @@ class TableData:
     def from_dataset(cls, ds: Dataset) -> TableData:
         return cls(
             ds.features.astype(np.float64, copy=False),
-            ds.labels.astype(np.float64, copy=False),
+            compact_labels(ds.labels),
             list(ds.feature_names),
             ds.label_name,
             {},
@@ -82,7 +83,7 @@ class DataTableModel(QAbstractTableModel):
         super().__init__(parent)
         self.undo_stack = undo_stack
         self._x = np.zeros((0, 1))
-        self._y = np.zeros(0)
+        self._y = compact_labels(np.zeros(0))
         self._names: list[str] = ["hours"]
         self._label_name = "passed"
         self._invalid: dict[tuple[int, int], str] = {}
@@ -219,8 +220,13 @@ class DataTableModel(QAbstractTableModel):
                 ).format(v=1 if ones else 0)
         return None
 
+    def labels_complete(self) -> bool:
+        """Whether every label cell holds a label (none keeps invalid text)."""
+        return not any(c == self.label_column for _, c in self._invalid)
+
     def arrays(self) -> tuple[np.ndarray, np.ndarray]:
-        """Read-only views of the features and labels (no copy; NaN where invalid)."""
+        """Read-only views of the features (float64, NaN where invalid) and the labels (bytes,
+        ``MISSING_LABEL`` where invalid); no copy."""
         x, y = self._x.view(), self._y.view()
         x.flags.writeable = False
         y.flags.writeable = False
@@ -302,7 +308,7 @@ class DataTableModel(QAbstractTableModel):
             target = self._y if c == self.label_column else self._x[:, c]
             if isinstance(v, str):
                 self._invalid[(r, c)] = v
-                target[r] = np.nan
+                target[r] = MISSING_LABEL if c == self.label_column else np.nan
             else:
                 self._invalid.pop((r, c), None)
                 target[r] = v
@@ -399,7 +405,7 @@ class DataTableModel(QAbstractTableModel):
             keep = np.ones(n, dtype=bool)
             keep[chosen] = False
             x = np.empty((n, self.n_features))
-            y = np.empty(n)
+            y = np.empty(n, dtype=self._y.dtype)
             x[keep], y[keep] = self._x, self._y
             x[chosen], y[chosen] = saved_x, saved_y
             kept_rows = np.flatnonzero(keep)
@@ -532,10 +538,10 @@ class DataTableModel(QAbstractTableModel):
 
     def _load(self, data: TableData, *, copy: bool = True) -> None:
         """Show ``data``; its arrays are taken as they are when ``copy`` is false (and they are
-        writable float64, which the table edits in place)."""
+        writable float64 features and byte labels, which the table edits in place)."""
         self.beginResetModel()
         x = np.asarray(data.features, dtype=np.float64)
-        y = np.asarray(data.labels, dtype=np.float64)
+        y = compact_labels(data.labels)
         x = x.reshape(-1, 1) if x.ndim == 1 else x
         owned = not copy and x.flags.writeable and y.flags.writeable
         self._x = x if owned and x.flags.c_contiguous else x.copy()

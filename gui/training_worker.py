@@ -107,9 +107,13 @@ class TrainingWorker(Worker):
     def run(self) -> None:
         outcome = Outcome.FAILED
         try:
-            # The one float32 copy the model trains on, made here, not in the GUI thread.
-            self._features, self._labels = training_arrays(self._features, self._labels)
-            outcome = self._train_in_process() if use_process() else self._train_here()
+            if use_process():
+                # The training process gets the data in float32 blocks: no copy here.
+                outcome = self._train_in_process()
+            else:
+                # The one float32 copy the model trains on, made here, not in the GUI thread.
+                self._features, self._labels = training_arrays(self._features, self._labels)
+                outcome = self._train_here()
         except TrainingError as exc:
             self.reported.emit(Failed(str(exc), None))
         except Exception as exc:  # report, never kill the thread silently

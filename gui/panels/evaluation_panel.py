@@ -15,14 +15,13 @@ from PySide6.QtCore import Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from core.data import complete_rows
-from core.metrics import Evaluation, evaluate
+from core.metrics import LEAN_ROWS, Evaluation, class_scores, evaluate, evaluate_sorted
 from core.model import LogisticModel
 from gui.panels.tables import DASH, ResultTable, fmt
 from gui.plots import theme
 from gui.style import colour
 from gui.worker import FunctionWorker, Task, TaskState
 
-BLOCK_ROWS = 65_536
 SYNC_ROWS = 20_000
 """A flush (the end of a run) evaluates in the GUI thread up to this many rows, so the panel is
 current when the run is reported; above it, at once in the background (no stall)."""
@@ -34,12 +33,16 @@ def _evaluate(  # noqa: PLR0917 (a task function: positional by FunctionWorker)
     x, y = complete_rows(x, y)  # the table's own arrays when nothing is missing: no copy
     if len(y) == 0 or not model.finite:
         return generation, None
-    p = np.empty(len(y))  # the one n-sized result; its temporaries stay one block in size
-    with np.errstate(all="ignore"):
-        for a in range(0, len(y), BLOCK_ROWS):
-            p[a : a + BLOCK_ROWS] = model.probability_fast(x[a : a + BLOCK_ROWS])
-    np.clip(p, 0.0, 1.0, out=p)
-    return generation, evaluate(p, y, t)
+
+    def probabilities(a: int, b: int) -> np.ndarray:
+        with np.errstate(all="ignore"):
+            p: np.ndarray = np.clip(model.probability_fast(x[a:b]), 0.0, 1.0)
+        return p
+
+    if len(y) > LEAN_ROWS:
+        # Each class's probabilities, sorted, in one n-sized buffer filled a block at a time.
+        return generation, evaluate_sorted(*class_scores(probabilities, y), t)
+    return generation, evaluate(probabilities(0, len(y)), y, t)
 
 
 class EvaluationPanel(QWidget):

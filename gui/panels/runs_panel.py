@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from core.model import label_known
 from core.runs import Run
 from core.session import RunHistory
 from core.training import TrainingConfig
@@ -64,7 +65,7 @@ def _accuracy(
     for a in range(0, len(labels), BLOCK_ROWS):
         x = np.asarray(x_all[a : a + BLOCK_ROWS], np.float64)
         y = np.asarray(labels[a : a + BLOCK_ROWS], np.float64)
-        ok = ~np.isnan(y) & ~np.isnan(x).any(axis=1)
+        ok = label_known(labels[a : a + BLOCK_ROWS]) & ~np.isnan(x).any(axis=1)
         with np.errstate(over="ignore"):
             p = 1.0 / (1.0 + np.exp(-(x[ok] @ final[:d] + final[d])))
         right += int(np.count_nonzero((p > threshold) == (y[ok] == 1.0)))

@@ -257,6 +257,34 @@ def test_the_in_thread_path_gives_the_same_numbers(
     assert w.loss_values().tolist() == full.tolist()
 
 
+def test_a_table_of_many_blocks_reaches_the_training_process_whole(
+    qtbot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    # The data go to the training process a block of rows at a time, converted to float32 on
+    # the way (the window holds no whole copy): with 7-row blocks, 1,000 rows are 143 messages
+    # per column, and the losses are those of training on the whole table here.
+    import core.remote
+
+    monkeypatch.setattr(core.remote, "SEND_ROWS", 7)
+    w = window
+    rng = np.random.default_rng(5)
+    x = np.round(rng.uniform(0, 10, 1_000), 3).reshape(-1, 1)
+    y = (rng.uniform(size=1_000) < 1 / (1 + np.exp(5 - x[:, 0]))).astype(float)
+    path = tmp_path / "blocks.csv"
+    path.write_text(
+        "hours,passed\n"
+        + "".join(f"{a!r},{b:.0f}\n" for a, b in zip(x[:, 0].tolist(), y, strict=True))
+    )
+    assert import_and_wait(qtbot, w, path) == "done"
+    type_into(qtbot, find(w, QLineEdit, "initWeightInput"), "0.235")
+    type_into(qtbot, find(w, QLineEdit, "initBiasInput"), "0.153")
+    find(w, QSpinBox, "epochsInput").setValue(5)
+    assert train_and_wait(qtbot, w) == "done"
+    config = TrainingConfig(epochs=5, init_weights=(0.235,), init_bias=0.153)
+    full, _, _ = train(x, y, config)
+    assert w.loss_values().tolist() == full.tolist()
+
+
 def test_a_killed_training_process_is_reported_and_the_model_kept(
     qtbot, window: MainWindow
 ) -> None:  # type: ignore[no-untyped-def]

@@ -41,6 +41,19 @@ def theme(widget: pg.PlotWidget) -> tuple[QColor, QColor]:
     return bg, fg
 
 
+def light_grid(item: pg.PlotItem, *, log_y: bool = False) -> None:
+    """A faint grid at the labelled ticks only.
+
+    pyqtgraph's default grid also draws every minor tick level, and the axes' cached pictures
+    replaying it were most of a plot's paint: a 600 × 400 curve plot repainted in 30 ms with it,
+    12 ms without (the same tick labels). A log axis keeps its minor level (2 … 9 × 10^k), which
+    labels ranges narrower than a decade.
+    """
+    item.showGrid(x=True, y=True, alpha=0.2)
+    item.getAxis("bottom").setStyle(maxTickLevel=0)
+    item.getAxis("left").setStyle(maxTickLevel=1 if log_y else 0)
+
+
 class LossPlot(pg.PlotWidget):
     """Loss per epoch; every epoch is kept, drawing is throttled and downsampled."""
 
@@ -53,7 +66,7 @@ class LossPlot(pg.PlotWidget):
         item = self.getPlotItem()
         item.setLabel("bottom", self.tr("Epoch"))
         item.setLabel("left", self.tr("Loss (BCE)"))
-        item.showGrid(x=True, y=True, alpha=0.2)
+        light_grid(item)
         item.setClipToView(True)
         item.setDownsampling(auto=True, mode="peak")
         self.setMenuEnabled(True)
@@ -217,6 +230,7 @@ class LossPlot(pg.PlotWidget):
     def set_log_scale(self, on: bool) -> None:
         self._log = on
         self.getPlotItem().setLogMode(y=on)
+        light_grid(self.getPlotItem(), log_y=on)
 
     def _on_mouse_moved(self, pos: QPointF) -> None:
         if self._n == 0 or not self.sceneBoundingRect().contains(pos):
@@ -274,7 +288,7 @@ class CurvePlot(pg.PlotWidget):
         self.setObjectName("curvePlot")
         _, fg = theme(self)
         item = self.getPlotItem()
-        item.showGrid(x=True, y=True, alpha=0.2)
+        light_grid(item)
         item.setLabel("left", self.tr("Probability of passing"))
         item.setYRange(-0.05, 1.05, padding=0)
         item.addLegend(offset=(8, 8), labelTextColor=fg)
@@ -305,6 +319,7 @@ class CurvePlot(pg.PlotWidget):
         self._x_range: tuple[float, float] | None = None
         self._x = np.zeros((0, 1))
         self._y = np.zeros(0)
+        self._points_stale = True  # the scatter needs setting from _x and _y
         self._names: tuple[str, ...] = ("hours",)
         self._model: LogisticModel | None = None
         self._exact_fit: ExactFit | None = None
@@ -352,6 +367,7 @@ class CurvePlot(pg.PlotWidget):
             x, y = x[idx], y[idx]
         keep = label_known(y) & ~np.isnan(x).any(axis=1) if len(y) else np.zeros(0, bool)
         self._x, self._y, self._names = x[keep], y[keep].astype(np.float64), names
+        self._points_stale = True
         self._schedule()
 
     def set_model(self, model: LogisticModel | None) -> None:
@@ -469,7 +485,11 @@ class CurvePlot(pg.PlotWidget):
         item = self.getPlotItem()
         name = self._names[0] if self._names else "x"
         item.setLabel("bottom", self.tr("Hours studied") if name == "hours" else name)
-        self._points.setData(self._x[:, 0] if len(self._x) else [], self._y)
+        if self._points_stale:
+            # Only new data move the points: a new model (each epoch) redraws the curve alone,
+            # which is 1.5 ms instead of 16 ms for the 4,000-point scatter.
+            self._points.setData(self._x[:, 0] if len(self._x) else [], self._y)
+            self._points_stale = False
         model, t = self._model, self._threshold_value
         self._boundary_value = None
         if model is not None and model.n_features == 1:
@@ -536,6 +556,7 @@ class CurvePlot(pg.PlotWidget):
         self._boundary_value = None
         if model is None or not model.finite or model.n_features != self._x.shape[1]:
             self._points.setData([], [])
+            self._points_stale = True
             self._fit.setData([], [])
             self._boundary.setVisible(False)
             self._exact.setData([], [])
@@ -543,6 +564,7 @@ class CurvePlot(pg.PlotWidget):
             return
         score = self._x @ np.asarray(model.weights) + model.bias
         self._points.setData(score, self._y)
+        self._points_stale = True  # against the score, not the feature
         lo, hi = (float(score.min()), float(score.max())) if len(score) else (-6.0, 6.0)
         lo, hi = min(lo, -6.0), max(hi, 6.0)
         grid = np.linspace(lo, hi, 400)

@@ -18,7 +18,7 @@ from core.data import complete_rows
 from core.metrics import LEAN_ROWS, Evaluation, class_scores, evaluate, evaluate_sorted
 from core.model import LogisticModel
 from gui.panels.tables import DASH, ResultTable, fmt
-from gui.plots import theme
+from gui.plots import light_grid, theme
 from gui.style import colour
 from gui.worker import FunctionWorker, Task, TaskState
 
@@ -86,7 +86,7 @@ class EvaluationPanel(QWidget):
         item.setLabel("left", self.tr("True-positive rate (recall)"))
         item.setXRange(0, 1, padding=0.02)
         item.setYRange(0, 1, padding=0.02)
-        item.showGrid(x=True, y=True, alpha=0.2)
+        light_grid(item)
         item.addLegend(offset=(-8, -8), labelTextColor=fg)
         item.plot([0, 1], [0, 1], pen=pg.mkPen(fg, style=Qt.PenStyle.DotLine))
         self._roc_curve = item.plot(pen=pg.mkPen(colour(0), width=2), name=self.tr("ROC"))

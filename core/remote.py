@@ -134,6 +134,7 @@ def _serve(conn: mpc.Connection, stop: _Flag, running: _Flag) -> None:
     """The child's loop: one request at a time until "quit" or the pipe closes."""
     _exit_with_parent()
     release_freed_memory_promptly()
+    _leave_room_for_the_window()
     control = Control(stop, running)
     while True:
         try:
@@ -220,6 +221,28 @@ def _exit_with_parent() -> None:
         os._exit(0)
 
     threading.Thread(target=watch, name="parent-watch", daemon=True).start()
+
+
+CHILD_NICENESS = 5
+"""How much lower the training process's CPU priority is than the window's."""
+
+
+def _leave_room_for_the_window() -> None:
+    """Make the training process a good neighbour of the window on a small machine.
+
+    Its priority is lowered (nice +5) and torch keeps one core free (intra-op threads: the
+    cores less one, at least one), unless ``OMP_NUM_THREADS`` says otherwise. With 10,000,000
+    rows on 2 cores, torch's two threads and the window's background fits were five runnable
+    threads on two cores, and the GUI thread waited for the GIL behind threads the scheduler
+    had parked. Nothing changes for a small table (torch works on one thread below 32,768
+    elements), so the post's numbers are the same bits.
+    """
+    with contextlib.suppress(OSError, AttributeError):
+        os.nice(CHILD_NICENESS)
+    if "OMP_NUM_THREADS" not in os.environ:
+        import torch
+
+        torch.set_num_threads(max(1, (os.cpu_count() or 1) - 1))
 
 
 def _warm_up() -> None:

@@ -27,7 +27,7 @@ from core.remote import (
 )
 from core.session import Outcome
 from core.training import TrainingConfig, TrainingError, training_arrays
-from gui.worker import Worker
+from gui.worker import Worker, yield_to_the_gui_thread
 
 log = logging.getLogger(__name__)
 
@@ -106,6 +106,7 @@ class TrainingWorker(Worker):
     @Slot()
     def run(self) -> None:
         outcome = Outcome.FAILED
+        yield_to_the_gui_thread()  # checking and sending 10,000,000 rows takes a while
         try:
             if use_process():
                 # The training process gets the data in float32 blocks: no copy here.

@@ -296,10 +296,10 @@ class _Batcher:
         self.first = 1
         self.t0 = time.perf_counter()
 
-    def add(self, loss: float) -> None:
-        self.losses.append(loss)
-        w, b = self.trainer._params  # after this epoch: plain floats, read once per epoch
-        self.params.append([*w, b])
+    def add(self, losses: list[float], params: list[tuple[list[float], float]]) -> None:
+        """A block of epochs: their losses and the parameters after each."""
+        self.losses += losses
+        self.params += [[*w, b] for w, b in params]
 
     def flush(self) -> None:
         if not self.losses:
@@ -368,8 +368,8 @@ def run_batched(
     running = _FlushingPause(control.running, batcher)
     last = batcher.t0
     try:
-        for loss in trainer.epochs(control.stop, running):
-            batcher.add(loss)
+        for losses, params in trainer.epoch_blocks(control.stop, running):
+            batcher.add(losses, params)
             if control.paused:
                 running.wait()
             now = time.perf_counter()

@@ -213,7 +213,7 @@ class DataTableModel(QAbstractTableModel):
     def warning(self) -> str | None:
         """Something legal but worth knowing, e.g. only one class present."""
         if self.rowCount() and not self._invalid:
-            ones = int(np.count_nonzero(self._y == 1.0))
+            ones = int(np.count_nonzero(self._y))  # bytes 0/1 when nothing is invalid
             if ones == 0 or ones == self.rowCount():
                 return self.tr(
                     "All labels are {v}: the model can only learn to say {v} to everything."

@@ -45,6 +45,7 @@ from gui.panels.training_panel import TrainingPanel
 from gui.persist import restore_window, save_window
 from gui.session import SessionState
 from gui.settings import Settings
+from gui.settle import GarbageSettler
 from gui.table_model import TableData
 from gui.wiring import build_panels, connect_first_frame, connect_panels
 from gui.zoom import Zoom
@@ -194,6 +195,8 @@ class MainWindow(QMainWindow):
             self.zooming.set(self.zooming.factor)
         name_inner_widgets(self)
         self._on_data_changed()
+        self._settler = GarbageSettler(self)
+        self._settler.start()
         self.panelsReady.emit()
 
     # ---- composition -----------------------------------------------------------------------------

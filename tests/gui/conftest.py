@@ -61,3 +61,8 @@ def window(qtbot, answers):  # type: ignore[no-untyped-def]
     qtbot.waitUntil(w.is_ready, timeout=20_000)
     yield w
     w.close()
+    # The window froze the objects alive when it was built (gui/settle.py); let the next
+    # collection see them again, so a suite of windows does not keep each other's cycles.
+    import gc
+
+    gc.unfreeze()

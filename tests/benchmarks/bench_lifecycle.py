@@ -45,7 +45,11 @@ def main() -> None:
     for i in range(10):  # warm-up: torch loaded, allocator and caches settled
         cycle(i)
     outcomes.clear()
-    spin(0.3)
+    # The window freezes long-lived objects (gui/settle.py: at its panels, and once torch has
+    # loaded, polled every 2 s); frozen objects are hidden from gc.get_objects(). Let the
+    # settler finish, then unfreeze, so every object is counted on both sides.
+    spin(2.5)
+    gc.unfreeze()
     gc.collect()
     rss0, objs0, thr0 = rss_kb(), len(gc.get_objects()), int(status_field("Threads"))
     types0 = Counter(type(o).__name__ for o in gc.get_objects())

@@ -25,9 +25,13 @@ POLL_MS = 2_000
 
 def torch_loaded() -> bool:
     """Whether torch is imported completely in this process (not half-way in some thread)."""
+    return "torch" in sys.modules and not torch_loading()
+
+
+def torch_loading() -> bool:
+    """Whether some thread is importing torch right now (an ``import torch`` here would wait)."""
     module = sys.modules.get("torch")
-    spec = getattr(module, "__spec__", None)
-    return module is not None and not getattr(spec, "_initializing", False)
+    return bool(getattr(getattr(module, "__spec__", None), "_initializing", False))
 
 
 class GarbageSettler(QObject):

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QSizePolicy, QVBox
 from core.explain import Direction, verdict
 from core.model import LogisticModel
 from gui import style
+from gui.settle import torch_loading
 
 
 class PredictionPanel(QWidget):
@@ -50,7 +51,7 @@ class PredictionPanel(QWidget):
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(100)
-        self._timer.timeout.connect(self.update_now)
+        self._timer.timeout.connect(self._on_timer_timeout)
 
         layout = QVBoxLayout(self)
         row = QHBoxLayout()
@@ -128,6 +129,18 @@ class PredictionPanel(QWidget):
 
     def flush(self) -> None:
         self._timer.stop()
+        self.update_now()
+
+    @Slot()
+    def _on_timer_timeout(self) -> None:
+        self._answer_unless_torch_loads()
+
+    def _answer_unless_torch_loads(self) -> None:
+        if torch_loading():
+            # The answer uses torch (the seed's float32 arithmetic); while a background thread
+            # imports it, `import torch` here would hold the window up to a second: ask later.
+            self._timer.start()
+            return
         self.update_now()
 
     @Slot()
@@ -224,11 +237,11 @@ class PredictionPanel(QWidget):
     # ---- slots -----------------------------------------------------------------------------------
     @Slot()
     def _on_input_edited(self) -> None:
-        self.update_now()
+        self._answer_unless_torch_loads()
 
     @Slot()
     def _on_threshold_edited(self) -> None:
         t = self.threshold()
         if t is not None:
             self.thresholdChanged.emit(t)
-        self.update_now()
+        self._answer_unless_torch_loads()

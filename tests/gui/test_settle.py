@@ -47,3 +47,27 @@ def test_a_half_imported_module_is_not_called_loaded(monkeypatch) -> None:  # ty
     assert torch_loaded()
     monkeypatch.delitem(sys.modules, "torch")
     assert not torch_loaded()
+
+
+def test_a_prediction_waits_while_torch_loads_elsewhere(
+    qtbot, window: MainWindow, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    # The answer uses torch; while a background thread imports it, `import torch` in the GUI
+    # thread would wait on the import lock (0.6 s seen): the panel asks again a little later.
+    from PySide6.QtWidgets import QLineEdit
+
+    import gui.panels.prediction_panel as pp
+    from tests.gui.test_main_window import find, train_and_wait, type_into
+
+    w = window
+    type_into(qtbot, find(w, QLineEdit, "initWeightInput"), "0.235")
+    type_into(qtbot, find(w, QLineEdit, "initBiasInput"), "0.153")
+    assert train_and_wait(qtbot, w) == "done"
+    loading = [True]
+    monkeypatch.setattr(pp, "torch_loading", lambda: loading[0])
+    assert "0.9714" in w.prediction_panel.text()  # 7 hours, the field's starting value
+    type_into(qtbot, find(w, QLineEdit, "hoursInput"), "1")
+    qtbot.wait(400)  # four of the panel's 100 ms ticks
+    assert "0.3779" not in w.prediction_panel.text()
+    loading[0] = False
+    qtbot.waitUntil(lambda: "0.3779" in w.prediction_panel.text(), timeout=2_000)

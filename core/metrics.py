@@ -642,9 +642,7 @@ def calibration_bins(p: FloatArray, y: FloatArray, n_bins: int = 10) -> tuple[Ca
     tuple of CalibrationBin
     """
     pv, yv = _check(p, y)
-    if n_bins < 1:
-        raise ValueError(f"n_bins must be at least 1, got {n_bins}")
-    edges = np.linspace(0.0, 1.0, n_bins + 1)
+    edges = _bin_edges(n_bins)
     counts = np.zeros(n_bins, np.int64)
     sum_p, sum_y = np.zeros(n_bins), np.zeros(n_bins)
     block = pv.shape[0] if pv.shape[0] <= LEAN_ROWS else _BLOCK
@@ -654,26 +652,14 @@ def calibration_bins(p: FloatArray, y: FloatArray, n_bins: int = 10) -> tuple[Ca
         counts += np.bincount(ids, minlength=n_bins)
         sum_p += np.bincount(ids, weights=p, minlength=n_bins)
         sum_y += np.bincount(ids, weights=y, minlength=n_bins)
-    return tuple(
-        CalibrationBin(
-            lower=float(edges[k]),
-            upper=float(edges[k + 1]),
-            count=int(counts[k]),
-            mean_predicted=float(sum_p[k] / counts[k]),
-            observed=float(sum_y[k] / counts[k]),
-        )
-        for k in range(n_bins)
-        if counts[k] > 0
-    )
+    return _bins(edges, counts, sum_p, sum_y)
 
 
 def _calibration_sorted(
     pos: FloatArray, neg: FloatArray, n_bins: int
 ) -> tuple[CalibrationBin, ...]:
     """:func:`calibration_bins` from each class's sorted probabilities: a bin is a slice."""
-    if n_bins < 1:
-        raise ValueError(f"n_bins must be at least 1, got {n_bins}")
-    edges = np.linspace(0.0, 1.0, n_bins + 1)
+    edges = _bin_edges(n_bins)
     counts = np.zeros(n_bins, np.int64)
     ones = np.zeros(n_bins, np.int64)
     sum_p = np.zeros(n_bins)
@@ -687,15 +673,28 @@ def _calibration_sorted(
             sum_p[k] += sum(
                 float(part[a : min(hi, a + _BLOCK)].sum()) for a in range(lo, hi, _BLOCK)
             )
+    return _bins(edges, counts, sum_p, ones)
+
+
+def _bin_edges(n_bins: int) -> FloatArray:
+    if n_bins < 1:
+        raise ValueError(f"n_bins must be at least 1, got {n_bins}")
+    return np.linspace(0.0, 1.0, n_bins + 1)
+
+
+def _bins(
+    edges: FloatArray, counts: np.ndarray, sum_p: FloatArray, sum_y: np.ndarray
+) -> tuple[CalibrationBin, ...]:
+    """The non-empty bins, from each bin's row count and sums of p and of y."""
     return tuple(
         CalibrationBin(
             lower=float(edges[k]),
             upper=float(edges[k + 1]),
             count=int(counts[k]),
             mean_predicted=float(sum_p[k] / counts[k]),
-            observed=float(ones[k] / counts[k]),
+            observed=float(sum_y[k] / counts[k]),
         )
-        for k in range(n_bins)
+        for k in range(len(counts))
         if counts[k] > 0
     )
 
